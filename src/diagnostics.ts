@@ -1,0 +1,37 @@
+// Bad input is reported, never thrown at the user as a stack trace. Every diagnostic names
+// the file, where in it (JSON pointer, and line/column when the parser knows), what is wrong
+// and how to fix it.
+
+export interface Diagnostic {
+  file: string;
+  pointer?: string;
+  line?: number;
+  column?: number;
+  problem: string;
+  fix: string;
+}
+
+/** An input problem the user can fix. The CLI prints it and exits 1. */
+export class SpecError extends Error {
+  readonly diagnostic: Diagnostic;
+  constructor(diagnostic: Diagnostic) {
+    super(formatDiagnostic(diagnostic));
+    this.name = "SpecError";
+    this.diagnostic = diagnostic;
+  }
+}
+
+export function formatDiagnostic(d: Diagnostic): string {
+  const where = d.line === undefined ? d.file : `${d.file}:${d.line}:${d.column ?? 1}`;
+  const pointer = d.pointer === undefined ? "" : ` at ${d.pointer === "" ? "#" : `#${d.pointer}`}`;
+  return `${where}${pointer}: ${d.problem}\n  fix: ${d.fix}`;
+}
+
+/** RFC 6901 escaping of one reference token. */
+export function pointerToken(token: string): string {
+  return token.replace(/~/g, "~0").replace(/\//g, "~1");
+}
+
+export function pointerOf(...tokens: (string | number)[]): string {
+  return tokens.map((t) => `/${pointerToken(String(t))}`).join("");
+}

@@ -1,0 +1,52 @@
+// Reading a bundled document: internal $refs are followed here, nowhere else.
+import { SpecError } from "../diagnostics.js";
+
+export type Node = Record<string, unknown>;
+
+export function isNode(value: unknown): value is Node {
+  return value !== null && typeof value === "object" && !Array.isArray(value);
+}
+
+export interface Doc {
+  root: Node;
+  file: string;
+}
+
+/** Follows "#/..." refs (chains included) to the object they name; undefined for a dangling one. */
+export function deref(doc: Doc, value: unknown, seen: Set<string> = new Set()): Node | undefined {
+  if (!isNode(value)) return undefined;
+  const ref = value.$ref;
+  if (typeof ref !== "string") return value;
+  if (seen.has(ref)) return undefined; // a ref cycle with no object in it
+  seen.add(ref);
+  return deref(doc, lookup(doc.root, ref), seen);
+}
+
+/** Like deref, but a dangling ref is the user's error: say where it is. */
+export function derefOrFail(doc: Doc, value: unknown, pointer: string): Node | undefined {
+  const node = deref(doc, value);
+  if (node === undefined && isNode(value) && typeof value.$ref === "string") {
+    throw new SpecError({
+      file: doc.file,
+      pointer,
+      problem: `$ref ${JSON.stringify(value.$ref)} points to nothing`,
+      fix: "point the $ref at an existing component, e.g. #/components/schemas/Error",
+    });
+  }
+  return node;
+}
+
+function lookup(root: Node, ref: string): unknown {
+  if (!ref.startsWith("#")) return undefined;
+  let node: unknown = root;
+  for (const raw of ref.slice(1).split("/").slice(1)) {
+    const token = decodeURIComponent(raw).replace(/~1/g, "/").replace(/~0/g, "~");
+    if (!isNode(node) && !Array.isArray(node)) return undefined;
+    node = (node as Record<string, unknown>)[token];
+  }
+  return node;
+}
+
+export function stringOf(value: unknown): string | undefined {
+  return typeof value === "string" ? value : undefined;
+}

@@ -1,0 +1,120 @@
+// Loading is the only part of parsing that touches the file system. It reads the root file,
+// parses YAML or JSON, and bundles local multi-file $refs with @redocly/openapi-core so the
+// rest of the pipeline sees one document whose $refs all point inside it.
+import { readFile } from "node:fs/promises";
+import { createHash } from "node:crypto";
+import path from "node:path";
+import { parseYaml } from "@redocly/openapi-core";
+import { SpecError } from "../diagnostics.js";
+import { bundleExternalRefs, findExternalRefs } from "./bundle.js";
+
+export interface LoadOptions {
+  /** Follow http(s) $refs. Off by default: a spec is untrusted input. */
+  allowRemoteRefs?: boolean;
+}
+
+export interface LoadedSpec {
+  /** The root file as given (used in diagnostics). */
+  file: string;
+  /** One document; every $ref in it is internal ("#/..."). */
+  document: Record<string, unknown>;
+  /** Every file read, root first, absolute paths. */
+  files: string[];
+  /** sha256 over the bytes of every file read: the generated header cites it. */
+  hash: string;
+}
+
+export async function loadSpec(file: string, options: LoadOptions = {}): Promise<LoadedSpec> {
+  const text = await readSpecFile(file);
+  const document = parseDocument(text, file);
+  checkVersion(document, file);
+  const external = findExternalRefs(document);
+  if (external.length === 0) {
+    return { file, document, files: [path.resolve(file)], hash: sha256([text]) };
+  }
+  const bundled = await bundleExternalRefs(file, external, options.allowRemoteRefs ?? false);
+  const texts = await Promise.all(bundled.files.map((f) => readFile(f, "utf8")));
+  return { file, document: bundled.document, files: bundled.files, hash: sha256(texts) };
+}
+
+export async function readSpecFile(file: string): Promise<string> {
+  try {
+    return await readFile(file, "utf8");
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const problem =
+      code === "ENOENT"
+        ? "file not found"
+        : code === "EISDIR"
+          ? "is a folder, not a spec file"
+          : code === "EACCES"
+            ? "permission denied"
+            : `cannot be read (${code ?? "unknown error"})`;
+    throw new SpecError({ file, problem, fix: "pass the path of an OpenAPI YAML or JSON file" });
+  }
+}
+
+export function parseDocument(text: string, file: string): Record<string, unknown> {
+  if (text.trim() === "") {
+    throw new SpecError({ file, problem: "the file is empty", fix: "write an OpenAPI 3.x or Swagger 2.0 document" });
+  }
+  const isJson = /^\s*[{[]/.test(text);
+  let parsed: unknown;
+  try {
+    parsed = isJson ? JSON.parse(text) : parseYaml(text, { filename: file });
+  } catch (error) {
+    throw syntaxError(error, text, file, isJson);
+  }
+  if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed)) {
+    throw new SpecError({
+      file,
+      pointer: "",
+      problem: `the document is ${Array.isArray(parsed) ? "a list" : typeof parsed}, not an object`,
+      fix: "an OpenAPI document is a mapping with `openapi`, `info` and `paths` at the top",
+    });
+  }
+  return parsed as Record<string, unknown>;
+}
+
+function syntaxError(error: unknown, text: string, file: string, isJson: boolean): SpecError {
+  const message = error instanceof Error ? error.message : String(error);
+  const mark = (error as { mark?: { line: number; column: number } }).mark;
+  if (mark) {
+    const reason = (error as { reason?: string }).reason ?? message.split("\n")[0];
+    return new SpecError({ file, line: mark.line + 1, column: mark.column + 1, problem: `invalid YAML: ${reason}`, fix: "correct the YAML syntax at that line" });
+  }
+  const position = /position (\d+)/.exec(message);
+  const offset = position ? Number(position[1]) : undefined;
+  const { line, column } = offset === undefined ? { line: undefined, column: undefined } : lineColumn(text, offset);
+  return new SpecError({
+    file,
+    ...(line === undefined ? {} : { line, column }),
+    problem: `invalid ${isJson ? "JSON" : "YAML"}: ${message.replace(/ in JSON at position \d+.*$/, "")}`,
+    fix: `correct the ${isJson ? "JSON" : "YAML"} syntax${line === undefined ? "" : " at that line"}`,
+  });
+}
+
+function lineColumn(text: string, offset: number): { line: number; column: number } {
+  const before = text.slice(0, offset);
+  const line = before.split("\n").length;
+  return { line, column: offset - before.lastIndexOf("\n") };
+}
+
+function checkVersion(document: Record<string, unknown>, file: string): void {
+  const { openapi, swagger } = document;
+  if (typeof openapi === "string" && /^3\.[01]\./.test(openapi)) return;
+  if (swagger === "2.0") return;
+  const found = openapi !== undefined ? `openapi: ${JSON.stringify(openapi)}` : swagger !== undefined ? `swagger: ${JSON.stringify(swagger)}` : "no `openapi` or `swagger` field";
+  throw new SpecError({
+    file,
+    pointer: openapi !== undefined ? "/openapi" : swagger !== undefined ? "/swagger" : "",
+    problem: `unsupported version (${found})`,
+    fix: 'faultline reads OpenAPI 3.0, 3.1 (`openapi: "3.1.0"`) and Swagger 2.0 (`swagger: "2.0"`)',
+  });
+}
+
+function sha256(texts: string[]): string {
+  const hash = createHash("sha256");
+  for (const text of texts) hash.update(text).update("\0");
+  return hash.digest("hex");
+}

@@ -1,0 +1,85 @@
+// Responses Object (OAS 3.1 §4.8.16, 3.0 §4.7.16): keys are exact codes, ranges "1XX".."5XX"
+// (§4.8.16.2: the only ranges allowed) or "default". 2XX keys are successes; 4XX/5XX keys and
+// "default" are errors. Each error response becomes an ErrorResponseIR.
+import { SpecError, pointerToken } from "../diagnostics.js";
+import type { ErrorResponseIR, MediaIR, SuccessResponseIR } from "../ir.js";
+import { derefOrFail, isNode, stringOf, type Doc, type Node } from "./document.js";
+import { detectEnvelope } from "./envelope.js";
+import { checkCategory, checkRecovery, errorCodes } from "./error-codes.js";
+
+const REQUEST_ID_HEADERS = ["x-request-id", "request-id", "x-correlation-id", "x-trace-id", "x-amzn-requestid", "cf-ray"];
+const STATUS_KEY = /^(?:[1-5](?:\d\d|XX)|default)$/i;
+
+export function isJsonMedia(contentType: string): boolean {
+  const base = contentType.split(";")[0]!.trim().toLowerCase();
+  return base === "application/json" || base.endsWith("+json") || base === "*/*" || base === "application/*";
+}
+
+function mediaOf(doc: Doc, response: Node, pointer: string): { ir: MediaIR; schema: unknown }[] {
+  if (!isNode(response.content)) return [];
+  return Object.keys(response.content)
+    .sort()
+    .map((contentType) => {
+      const media = derefOrFail(doc, (response.content as Node)[contentType], `${pointer}/content/${pointerToken(contentType)}`) ?? {};
+      const examples = isNode(media.examples) ? Object.keys(media.examples).sort() : [];
+      return {
+        ir: { contentType, json: isJsonMedia(contentType), hasSchema: media.schema !== undefined, exampleNames: examples },
+        schema: media.schema,
+      };
+    });
+}
+
+export function parseResponses(doc: Doc, responses: unknown, pointer: string): { successes: SuccessResponseIR[]; errors: ErrorResponseIR[] } {
+  const successes: SuccessResponseIR[] = [];
+  const errors: ErrorResponseIR[] = [];
+  if (!isNode(responses)) {
+    throw new SpecError({ file: doc.file, pointer, problem: "operation has no `responses`", fix: "add a responses map, e.g. responses: { '200': { description: OK } }" });
+  }
+  for (const key of Object.keys(responses).sort(compareKeys)) {
+    if (key.startsWith("x-")) continue;
+    const where = `${pointer}/${pointerToken(key)}`;
+    if (!STATUS_KEY.test(key)) {
+      throw new SpecError({ file: doc.file, pointer: where, problem: `${JSON.stringify(key)} is not a status code`, fix: 'use an HTTP status such as "404", a range such as "4XX", or "default"' });
+    }
+    const response = derefOrFail(doc, responses[key], where);
+    if (!response) continue;
+    const normalized = key.toUpperCase() === "DEFAULT" ? "default" : key.toUpperCase();
+    const status = /^\d+$/.test(normalized) ? Number(normalized) : undefined;
+    const media = mediaOf(doc, response, where);
+    if (normalized.startsWith("4") || normalized.startsWith("5") || normalized === "default") {
+      errors.push(errorResponse(doc, response, where, normalized, status, media));
+    } else if (normalized.startsWith("2")) {
+      successes.push({ key: normalized, ...(status === undefined ? {} : { status }), media: media.map((m) => m.ir) });
+    }
+  }
+  return { successes, errors };
+}
+
+function errorResponse(doc: Doc, response: Node, pointer: string, key: string, status: number | undefined, media: { ir: MediaIR; schema: unknown }[]): ErrorResponseIR {
+  const headers = isNode(response.headers) ? Object.keys(response.headers).map((h) => h.toLowerCase()).sort() : [];
+  const { envelope, variants } = detectEnvelope(doc, media);
+  const category = checkCategory(doc, response["x-faultline-category"], `${pointer}/x-faultline-category`);
+  const recovery = checkRecovery(doc, response["x-faultline-recovery"], `${pointer}/x-faultline-recovery`);
+  const requestIdHeader = REQUEST_ID_HEADERS.find((h) => headers.includes(h));
+  return {
+    key,
+    ...(status === undefined ? {} : { status }),
+    pointer,
+    description: stringOf(response.description) ?? "",
+    media: media.map((m) => m.ir),
+    headers,
+    retryAfterHeader: headers.includes("retry-after") || headers.includes("retry-after-ms"),
+    ...(requestIdHeader ? { requestIdHeader } : {}),
+    codes: errorCodes(doc, variants, envelope.code, response, pointer),
+    envelope,
+    ...(category ? { category } : {}),
+    ...(recovery ? { recovery } : {}),
+    notProcessed: response["x-faultline-not-processed"] === true,
+  };
+}
+
+/** Exact codes first in numeric order, then ranges, then default: the order variants are emitted in. */
+export function compareKeys(a: string, b: string): number {
+  const rank = (k: string) => (/^\d+$/.test(k) ? Number(k) : /^\dxx$/i.test(k) ? Number(k[0]) * 100 + 99.5 : 1000);
+  return rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0);
+}
