@@ -53,9 +53,14 @@ function printFile(project: Project, name: string, statements: (string | Stateme
   return project.createSourceFile(name, { statements }, { overwrite: true }).getFullText();
 }
 
-export async function generate(spec: SpecInput, options: GenerateOptions = {}): Promise<GenerateResult> {
+/** Parse and classify only: what reports, lint and --check diffs need. */
+export function generateIr(spec: SpecInput, options: GenerateOptions = {}): { api: ApiIR; classified: ClassifiedOperation[] } {
   const api = parseApi(spec.document, spec.file);
-  const classified = classifyApi(api, options.overrides);
+  return { api, classified: classifyApi(api, options.overrides) };
+}
+
+export async function generate(spec: SpecInput, options: GenerateOptions = {}): Promise<GenerateResult> {
+  const { api, classified } = generateIr(spec, options);
   const project = new Project({ useInMemoryFileSystem: true });
   const top = header(api, spec.hash);
 

@@ -4,6 +4,7 @@ import { SpecError } from "../diagnostics.js";
 import { VERSION } from "../version.js";
 import { CONFIG_FILE, loadConfig, type Target } from "./config.js";
 import { runTarget, type TargetOutcome } from "./generate-command.js";
+import { reportCommand } from "./report-command.js";
 
 interface Io {
   out: (text: string) => void;
@@ -71,6 +72,19 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
             .option("allow-remote-refs", { type: "boolean", default: false, describe: "follow http(s) $refs" }),
         async (args) => {
           exitCode = await generateCommand(args as never, io);
+        },
+      )
+      .command(
+        "report <specs..>",
+        "print the error surface (operation x status x code, with category, recovery and reason)",
+        (y) =>
+          y
+            .positional("specs", { type: "string", array: true, demandOption: true })
+            .option("format", { alias: "f", choices: ["md", "html"] as const, default: "md" as const })
+            .option("out", { alias: "o", type: "string", describe: "write to this file instead of stdout" })
+            .option("allow-remote-refs", { type: "boolean", default: false }),
+        async (args) => {
+          exitCode = await reportCommand({ specs: args.specs as string[], format: args.format, allowRemoteRefs: args.allowRemoteRefs, ...(args.out ? { out: args.out } : {}) }, io.out);
         },
       )
       .demandCommand(1, "name a command, e.g. faultline generate spec.yaml -o out")
