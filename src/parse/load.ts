@@ -1,12 +1,14 @@
 // Loading is the only part of parsing that touches the file system. It reads the root file,
-// parses YAML or JSON, and bundles local multi-file $refs with @redocly/openapi-core so the
-// rest of the pipeline sees one document whose $refs all point inside it.
+// parses YAML or JSON, bundles local multi-file $refs with @redocly/openapi-core and converts
+// Swagger 2.0 to OpenAPI 3, so the rest of the pipeline sees one OpenAPI 3 document whose
+// $refs all point inside it.
 import { readFile } from "node:fs/promises";
 import { createHash } from "node:crypto";
 import path from "node:path";
-import { parseYaml } from "@redocly/openapi-core";
+import { createRequire } from "node:module";
 import { SpecError } from "../diagnostics.js";
-import { bundleExternalRefs, findExternalRefs } from "./bundle.js";
+import { bundleExternalRefs, findExternalRefs, type ExternalRef } from "./bundle.js";
+import { convertSwagger2, isSwagger2 } from "./swagger2.js";
 
 export interface LoadOptions {
   /** Follow http(s) $refs. Off by default: a spec is untrusted input. */
@@ -22,6 +24,16 @@ export interface LoadedSpec {
   files: string[];
   /** sha256 over the bytes of every file read: the generated header cites it. */
   hash: string;
+  /** Set when the input was converted: "2.0" for Swagger (document is then OpenAPI 3.0). */
+  sourceVersion?: string;
+}
+
+const require = createRequire(import.meta.url);
+
+/** Redocly's YAML loader (js-yaml, JSON schema, no timestamps), required alone: the package entry costs ~0.5 s. */
+function parseYaml(text: string, file: string): unknown {
+  const yaml = require("@redocly/openapi-core/lib/js-yaml/index.js") as typeof import("@redocly/openapi-core/lib/js-yaml/index.js");
+  return yaml.parseYaml(text, { filename: file });
 }
 
 export async function loadSpec(file: string, options: LoadOptions = {}): Promise<LoadedSpec> {
@@ -29,9 +41,15 @@ export async function loadSpec(file: string, options: LoadOptions = {}): Promise
   const document = parseDocument(text, file);
   checkVersion(document, file);
   const external = findExternalRefs(document);
-  if (external.length === 0) {
-    return { file, document, files: [path.resolve(file)], hash: sha256([text]) };
-  }
+  const loaded: LoadedSpec =
+    external.length === 0
+      ? { file, document, files: [path.resolve(file)], hash: sha256([text]) }
+      : await loadBundled(file, external, options);
+  if (!isSwagger2(loaded.document)) return loaded;
+  return { ...loaded, document: await convertSwagger2(loaded.document, file, text), sourceVersion: "2.0" };
+}
+
+async function loadBundled(file: string, external: ExternalRef[], options: LoadOptions): Promise<LoadedSpec> {
   const bundled = await bundleExternalRefs(file, external, options.allowRemoteRefs ?? false);
   const texts = await Promise.all(bundled.files.map((f) => readFile(f, "utf8")));
   return { file, document: bundled.document, files: bundled.files, hash: sha256(texts) };
@@ -61,7 +79,7 @@ export function parseDocument(text: string, file: string): Record<string, unknow
   const isJson = /^\s*[{[]/.test(text);
   let parsed: unknown;
   try {
-    parsed = isJson ? JSON.parse(text) : parseYaml(text, { filename: file });
+    parsed = isJson ? JSON.parse(text) : parseYaml(text, file);
   } catch (error) {
     throw syntaxError(error, text, file, isJson);
   }
