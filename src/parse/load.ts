@@ -1,13 +1,14 @@
 // Loading is the only part of parsing that touches the file system. It reads the root file,
-// parses YAML or JSON, bundles local multi-file $refs with @redocly/openapi-core and converts
-// Swagger 2.0 to OpenAPI 3, so the rest of the pipeline sees one OpenAPI 3 document whose
-// $refs all point inside it.
+// parses YAML or JSON, bundles local multi-file $refs with @redocly/openapi-core, converts
+// Swagger 2.0 to OpenAPI 3 and hoists refs that point into the middle of things, so the rest of
+// the pipeline sees one OpenAPI 3 document whose $refs all point to components or paths.
 import { readFile } from "node:fs/promises";
 import { createHash } from "node:crypto";
 import path from "node:path";
 import { createRequire } from "node:module";
 import { SpecError } from "../diagnostics.js";
 import { bundleExternalRefs, findExternalRefs, type ExternalRef } from "./bundle.js";
+import { hoistDeepRefs } from "./hoist-refs.js";
 import { convertSwagger2, isSwagger2 } from "./swagger2.js";
 
 export interface LoadOptions {
@@ -45,8 +46,10 @@ export async function loadSpec(file: string, options: LoadOptions = {}): Promise
     external.length === 0
       ? { file, document, files: [path.resolve(file)], hash: sha256([text]) }
       : await loadBundled(file, external, options);
-  if (!isSwagger2(loaded.document)) return loaded;
-  return { ...loaded, document: await convertSwagger2(loaded.document, file, text), sourceVersion: "2.0" };
+  const spec = isSwagger2(loaded.document) ? { ...loaded, document: await convertSwagger2(loaded.document, file, text), sourceVersion: "2.0" } : loaded;
+  // openapi-typescript can type refs to components and paths only: move the others (hoist-refs.ts).
+  hoistDeepRefs(spec.document);
+  return spec;
 }
 
 async function loadBundled(file: string, external: ExternalRef[], options: LoadOptions): Promise<LoadedSpec> {

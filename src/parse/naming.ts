@@ -13,7 +13,7 @@ const RESERVED = new Set(
  * Generated type names are the operation name + Input/Success/Error/Result. These bases would
  * collide with runtime exports (HttpError, NetworkError, RequestInput, ...), so they count as taken.
  */
-const RUNTIME_NAME_BASES = ["http", "undocumentedhttp", "network", "timeout", "aborted", "faultline", "request", "client"];
+const RUNTIME_NAME_BASES = ["http", "undocumentedhttp", "network", "timeout", "aborted", "faultline", "request", "client", "send"];
 
 /** Words of a name: splits on non-alphanumerics and on lower-to-upper case changes. */
 function words(text: string): string[] {
@@ -35,7 +35,9 @@ export function camelCase(text: string): string {
 
 export function pascalCase(text: string): string {
   const camel = camelCase(text).replace(/^_+/, "");
-  return camel === "" ? "Operation" : camel[0]!.toUpperCase() + camel.slice(1);
+  if (camel === "") return "Operation";
+  // An identifier cannot start with a digit (operationId "58acde29..." in Halo's spec).
+  return /^[0-9]/.test(camel) ? `_${camel}` : camel[0]!.toUpperCase() + camel.slice(1);
 }
 
 function safeIdentifier(name: string): string {

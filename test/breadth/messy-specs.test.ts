@@ -68,6 +68,66 @@ const cases: SpecCase[] = [
     files: { "spec.json": oneOperation({ "204": { description: "done" } }) },
   },
   {
+    name: "refs-into-the-middle",
+    files: {
+      "spec.json": {
+        openapi: "3.0.3",
+        info: { title: "Bundled by a tool that reuses the first occurrence", version: "1" },
+        paths: {
+          "/a/{id}": {
+            get: {
+              operationId: "getA",
+              parameters: [{ name: "id", in: "path", required: true, schema: { type: "string" } }],
+              responses: {
+                "200": json({ type: "object", properties: { items: { type: "array", items: { type: "object", properties: { name: { type: "string" } } } } } }),
+                "401": json({ type: "object", properties: { code: { type: "string" }, message: { type: "string" } } }),
+              },
+            },
+          },
+          "/b/{id}": {
+            get: {
+              operationId: "getB",
+              parameters: [{ $ref: "#/paths/~1a~1%7Bid%7D/get/parameters/0" }],
+              responses: {
+                "200": json({ $ref: "#/paths/~1a~1%7Bid%7D/get/responses/200/content/application~1json/schema/properties/items/items" }),
+                "401": { $ref: "#/paths/~1a~1%7Bid%7D/get/responses/401" },
+                "403": json({ $ref: "#/paths/~1a~1%7Bid%7D/get/responses/401/content/application~1json/schema" }),
+                "404": json({ $ref: "#/components/schemas/Holder/definitions/missing" }),
+              },
+            },
+          },
+        },
+        components: { schemas: { Holder: { type: "object", definitions: { missing: { type: "object", properties: { reason: { type: "string" } } } } } } },
+      },
+    },
+  },
+  {
+    name: "names-that-are-not-identifiers",
+    files: {
+      "spec.json": {
+        openapi: "3.0.3",
+        info: { title: "Names", version: "1" },
+        paths: {
+          "/h5/{id}": { get: { operationId: "58acde292109180bdcacc40c", parameters: [{ name: "id", in: "path", required: true, schema: { type: "string" } }], responses: { "200": { description: "ok" } } } },
+          "/send": { post: { operationId: "send", responses: { "202": { description: "queued" }, "400": json(problem) } } },
+        },
+      },
+    },
+  },
+  {
+    name: "array-and-nullable-path-values",
+    files: {
+      "spec.json": {
+        openapi: "3.0.3",
+        info: { title: "Path values", version: "1" },
+        paths: {
+          "/codes/{codes}": { get: { operationId: "byCodes", parameters: [{ name: "codes", in: "path", required: true, style: "simple", schema: { type: "array", items: { type: "string" } } }], responses: { "200": { description: "ok" } } } },
+          "/boards/{boardId}": { delete: { operationId: "deleteBoard", parameters: [{ name: "boardId", in: "path", required: true, schema: { type: "string", nullable: true } }], responses: { "204": { description: "gone" } } } },
+        },
+      },
+    },
+  },
+  {
     name: "openapi-3-1-types",
     files: {
       "spec.json": oneOperation(
@@ -138,6 +198,31 @@ describe("messy specs generate a client that compiles", () => {
     expect(errorKeys("key-spelling")).toEqual(["default"]);
     expect(get("key-spelling").file("types.ts")).toContain(`["responses"]["DEFAULT"]["content"]["application/json"]`);
     expect(get("key-spelling").file("types.ts")).toContain(`["responses"]["2xx"]["content"]["application/json"]`);
+  });
+
+  it("refs into paths, responses and non-standard keywords are moved to components and still typed", () => {
+    const { loaded, file } = get("refs-into-the-middle");
+    const components = loaded.document.components as Record<string, Record<string, unknown>>;
+    expect(Object.keys(components.schemas!).sort()).toEqual([
+      "Holder",
+      "Holder_definitions_missing",
+      "paths_a_id_get_responses_200_content_application_json_schema_properties_items_items",
+      "paths_a_id_get_responses_401_content_application_json_schema",
+    ]);
+    expect(Object.keys(components.responses!)).toEqual(["paths_a_id_get_responses_401"]);
+    expect(Object.keys(components.parameters!)).toEqual(["paths_a_id_get_parameters_0"]);
+    expect(get("refs-into-the-middle").result.api.operations.find((o) => o.name === "getB")!.errors.map((e) => e.envelope.code)).toEqual([["code"], ["code"], undefined]);
+    expect(file("schema.ts")).not.toMatch(/\["(?:definitions|schema)"\]/);
+  });
+
+  it("operation ids that start with a digit or collide with runtime names still give valid, distinct type names", () => {
+    const names = get("names-that-are-not-identifiers").result.api.operations.map((o) => o.name);
+    expect(names).toEqual(["_58acde292109180bdcacc40c", "send2"]);
+    expect(get("names-that-are-not-identifiers").file("types.ts")).toContain("export interface _58acde292109180bdcacc40cInput");
+  });
+
+  it("array and nullable path values are accepted by the runtime's request type", () => {
+    expect(get("array-and-nullable-path-values").file("runtime/types.ts")).toContain("readonly (string | number | boolean)[]");
   });
 
   it("default-only errors: one variant for any status, no separate undocumented variant", () => {
