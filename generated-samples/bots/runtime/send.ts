@@ -104,10 +104,9 @@ function encodeBody(
 function describe(e: unknown): string {
   const err = e as { message?: unknown; cause?: { code?: unknown; message?: unknown } } | undefined;
   // undici hides the reason (ECONNRESET, ENOTFOUND) in cause; never include the request itself.
-  return `Network error: ${String(err?.cause?.code ?? err?.cause?.message ?? err?.message ?? e)}`.slice(
-    0,
-    500,
-  );
+  const reason =
+    [err?.cause?.code, err?.cause?.message].filter(Boolean).join(": ") || String(err?.message ?? e);
+  return `Network error: ${reason}`.slice(0, 500);
 }
 
 export async function send(

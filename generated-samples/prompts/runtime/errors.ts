@@ -33,8 +33,11 @@ export class FaultlineError<E extends SendError = SendError> extends Error {
   }
 }
 
+type DataOf<R> = R extends { ok: true; data: infer D } ? D : never;
+type ErrorOf<R> = R extends { ok: false; error: infer E extends SendError } ? E : never;
+
 /** The data of a successful result; throws FaultlineError for a failed one. */
-export function unwrap<S extends Success, E extends SendError>(result: Result<S, E>): S["data"] {
-  if (result.ok) return result.data;
-  throw new FaultlineError(result.error);
+export function unwrap<R extends Result<Success, SendError>>(result: R): DataOf<R> {
+  if (result.ok) return result.data as DataOf<R>;
+  throw new FaultlineError(result.error as ErrorOf<R>);
 }

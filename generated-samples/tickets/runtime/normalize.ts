@@ -135,9 +135,11 @@ function fields(body: unknown, problem: boolean) {
 }
 
 /** Visible text of an HTML page: its <title>, else the text between tags. */
-function htmlText(html: string) {
+function htmlText(page: string) {
+  // Only the head of the page: the message is short, and these regexes are quadratic on hostile input.
+  const html = page.slice(0, 5000);
   const title = /<title[^>]*>([^<]*)/i.exec(html)?.[1];
-  return (title?.trim() ? title : html.replace(/<(script|style)[^]*?<\/\1>|<[^>]*>/gi, " "))
+  return (title?.trim() ? title : html.replace(/<(script|style)[^]*?<\/\1>|<[^<>]*>/gi, " "))
     .replace(/\s+/g, " ")
     .trim();
 }
@@ -172,7 +174,11 @@ export function normalizeHttpError(input: RawResponse): HttpError {
   const statusKey =
     [s, s[0] + "XX", s[0] + "xx", "default"].find((k) => Object.hasOwn(errors, k)) ??
     "undocumented";
-  const rule = errors[statusKey] ?? classifyStatus(status);
+  const declared = errors[statusKey];
+  // A range or default key without a verdict of its own follows the actual status (a 4XX may be a 401 or a 404).
+  const rule = declared?.dynamic
+    ? { ...declared, ...classifyStatus(status) }
+    : (declared ?? classifyStatus(status));
   const documented = rule.codes && Object.keys(rule.codes).length ? rule.codes : undefined;
   const known = (
     codes: Readonly<Record<string, Classification>> | undefined,
@@ -190,7 +196,7 @@ export function normalizeHttpError(input: RawResponse): HttpError {
     rawCode,
     category: cls.category,
     recovery: cls.recovery,
-    message: (message?.trim() || input.statusText?.trim() || `HTTP ${status}`).slice(
+    message: (message?.trim() || str(input.statusText)?.trim() || `HTTP ${status}`).slice(
       0,
       MAX_MESSAGE,
     ),
