@@ -134,6 +134,7 @@ export async function send(
       category: kind === "aborted" ? "terminal" : "retryable",
       recovery: kind === "aborted" ? "none" : "retry-with-backoff",
       status: undefined,
+      statusKey: undefined,
       code: undefined,
       rawCode: undefined,
       requestId: undefined,

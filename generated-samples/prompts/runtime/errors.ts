@@ -13,6 +13,7 @@ import type { Result, Success } from "./types.js";
 export class FaultlineError<E extends SendError = SendError> extends Error {
   declare readonly kind: E["kind"];
   declare readonly status: E["status"];
+  declare readonly statusKey: E["statusKey"];
   declare readonly code: E["code"];
   declare readonly rawCode: E["rawCode"];
   declare readonly category: E["category"];

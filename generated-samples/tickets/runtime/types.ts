@@ -139,6 +139,7 @@ export type UndocumentedHttpError = HttpError<
 
 interface TransportError extends ErrorFields {
   status: undefined;
+  statusKey: undefined;
   code: undefined;
   rawCode: undefined;
   requestId: undefined;
