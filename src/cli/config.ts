@@ -47,7 +47,7 @@ export async function findConfig(cwd: string): Promise<string | undefined> {
   const json = path.join(cwd, CONFIG_FILE);
   const module = path.join(cwd, CONFIG_MODULE);
   const [hasJson, hasModule] = await Promise.all([exists(json), exists(module)]);
-  if (hasJson && hasModule) throw fail(module, "", `both ${CONFIG_FILE} and ${CONFIG_MODULE} exist`, "keep one of them, or pick one with --config");
+  if (hasJson && hasModule) throw fail(CONFIG_MODULE, "", `both ${CONFIG_FILE} and ${CONFIG_MODULE} exist`, "keep one of them, or pick one with --config");
   return hasJson ? json : hasModule ? module : undefined;
 }
 
@@ -57,29 +57,29 @@ function isModule(file: string): boolean {
 
 let reloads = 0;
 
-async function readRaw(file: string, fresh: boolean): Promise<unknown> {
+async function readRaw(file: string, shown: string, fresh: boolean): Promise<unknown> {
   if (isModule(file)) {
-    if (!(await exists(file))) throw fail(file, "", "config file not found", "check the path, or create a config with `faultline init`");
+    if (!(await exists(file))) throw fail(shown, "", "config file not found", "check the path, or create a config with `faultline init`");
     let loaded: { default?: unknown };
     try {
       // Node caches modules by URL: a query string makes --watch see the edited file.
       loaded = (await import(pathToFileURL(file).href + (fresh ? `?reload=${++reloads}` : ""))) as { default?: unknown };
     } catch (error) {
-      throw fail(file, "", `cannot load the module: ${(error as Error).message}`, `fix the module so that \`node ${path.basename(file)}\` runs`);
+      throw fail(shown, "", `cannot load the module: ${(error as Error).message}`, `fix the module so that \`node ${path.basename(file)}\` runs`);
     }
-    if (loaded.default === undefined) throw fail(file, "", "the module has no default export", "end it with: export default { specs: [...] }");
+    if (loaded.default === undefined) throw fail(shown, "", "the module has no default export", "end it with: export default { specs: [...] }");
     return loaded.default;
   }
   let text: string;
   try {
     text = await readFile(file, "utf8");
   } catch {
-    throw fail(file, "", "config file not found", "create it with `faultline init`, or pass a spec: faultline generate spec.yaml -o out");
+    throw fail(shown, "", "config file not found", "create it with `faultline init`, or pass a spec: faultline generate spec.yaml -o out");
   }
   try {
     return JSON.parse(text);
   } catch (error) {
-    throw fail(file, "", `invalid JSON: ${(error as Error).message}`, "correct the JSON syntax (JSON allows no comments or trailing commas)");
+    throw fail(shown, "", `invalid JSON: ${(error as Error).message}`, "correct the JSON syntax (JSON allows no comments or trailing commas)");
   }
 }
 
@@ -110,24 +110,29 @@ function isInside(parent: string, child: string): boolean {
 }
 
 /** Two targets sharing or nesting output folders would delete each other's files as stale. */
-function checkOutputsApart(file: string, targets: Target[]): void {
+function checkOutputsApart(file: string, base: string, targets: Target[]): void {
   targets.forEach((t, j) => {
     const i = targets.findIndex((other, k) => k < j && (isInside(other.output, t.output) || isInside(t.output, other.output)));
     if (i >= 0) {
-      throw fail(file, pointerOf("specs", j, "output"), `output folder overlaps that of specs[${i}] (${path.relative(path.dirname(file), targets[i]!.output) || "."})`, "give every spec its own output folder, not inside another one");
+      throw fail(file, pointerOf("specs", j, "output"), `output folder overlaps that of specs[${i}] (${path.relative(base, targets[i]!.output) || "."})`, "give every spec its own output folder, not inside another one");
     }
   });
 }
 
-/** `fresh` re-imports a .mjs config instead of using Node's module cache (for --watch). */
-export async function loadConfig(file: string, options: { fresh?: boolean } = {}): Promise<Config> {
-  const absolute = path.resolve(file);
-  const valid = validateConfig(await readRaw(absolute, options.fresh ?? false), file);
+/**
+ * `fresh` re-imports a .mjs config instead of using Node's module cache (for --watch).
+ * Diagnostics name the file relative to `cwd` (default: the process's).
+ */
+export async function loadConfig(file: string, options: { fresh?: boolean; cwd?: string } = {}): Promise<Config> {
+  const cwd = options.cwd ?? process.cwd();
+  const absolute = path.resolve(cwd, file);
+  const shown = path.relative(cwd, absolute) || absolute;
+  const valid = validateConfig(await readRaw(absolute, shown, options.fresh ?? false), shown);
   const base = path.dirname(absolute);
   const { specs, ...defaults } = valid;
   const targets = specs.map((entry, i) =>
     withDefaults({ ...entry, spec: path.resolve(base, entry.spec), output: path.resolve(base, entry.output), origin: { file, pointer: pointerOf("specs", i) } }, defaults),
   );
-  checkOutputsApart(file, targets);
+  checkOutputsApart(shown, base, targets);
   return { file: absolute, targets, defaults };
 }

@@ -22,7 +22,7 @@ export interface ResolvedTargets {
 
 export async function resolveTargets(args: TargetArgs, cwd: string, options: { fresh?: boolean } = {}): Promise<ResolvedTargets> {
   const configFile = args.config !== undefined ? path.resolve(cwd, args.config) : await findConfig(cwd);
-  const config = configFile ? await loadConfig(configFile, options) : undefined;
+  const config = configFile ? await loadConfig(configFile, { ...options, cwd }) : undefined;
   let targets: Target[];
   if (args.spec !== undefined) {
     const spec = path.resolve(cwd, args.spec);
