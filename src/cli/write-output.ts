@@ -3,7 +3,7 @@
 // outside the output folder is touched. New contents are staged in a hidden folder inside the
 // output folder (same file system, so renames are atomic), then moved into place under a
 // journal: if any step fails, the journal is undone and the folder is byte-identical to before.
-import { lstat, mkdir, mkdtemp, readFile, readdir, rename, rm, rmdir, writeFile } from "node:fs/promises";
+import { link, lstat, mkdir, mkdtemp, readFile, readdir, rename, rm, rmdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { GeneratedFile } from "../generate.js";
 import { SURFACE_MARK } from "../emit/surface-json.js";
@@ -17,9 +17,10 @@ export interface WriteSummary {
   removed: string[];
 }
 
-/** The file system calls that move files; tests pass a failing rename to prove the rollback. */
+/** The file system calls that move files; tests pass failing ones to prove the rollback. */
 export interface MoveFs {
   rename: (from: string, to: string) => Promise<void>;
+  link: (existing: string, newPath: string) => Promise<void>;
 }
 
 export function isGeneratedByFaultline(text: string): boolean {
@@ -56,23 +57,23 @@ function checkRelativePath(rel: string): void {
 export async function planOutput(outDir: string, files: GeneratedFile[]): Promise<WriteSummary> {
   const summary: WriteSummary = { written: [], unchanged: [], removed: [] };
   const wanted = new Set(files.map((f) => f.path));
-  for (const file of files) {
-    checkRelativePath(file.path);
-    const current = await readIfFile(path.join(outDir, file.path));
-    (current === file.contents ? summary.unchanged : summary.written).push(file.path);
-  }
-  for (const existing of await listFiles(outDir)) {
-    if (wanted.has(existing)) continue;
-    const text = await readIfFile(path.join(outDir, existing));
+  for (const file of files) checkRelativePath(file.path);
+  // Reads are independent: in parallel, they cost one round trip instead of one per file.
+  const current = await Promise.all(files.map((file) => readIfFile(path.join(outDir, file.path))));
+  files.forEach((file, i) => (current[i] === file.contents ? summary.unchanged : summary.written).push(file.path));
+  const others = (await listFiles(outDir)).filter((existing) => !wanted.has(existing));
+  const texts = await Promise.all(others.map((existing) => readIfFile(path.join(outDir, existing))));
+  others.forEach((existing, i) => {
+    const text = texts[i];
     if (text !== undefined && isGeneratedByFaultline(text)) summary.removed.push(existing);
-  }
+  });
   summary.removed.sort();
   return summary;
 }
 
 type JournalEntry = { undo: "move-back"; from: string; to: string } | { undo: "delete-file"; file: string } | { undo: "delete-dir"; dir: string };
 
-export async function writeOutput(outDir: string, files: GeneratedFile[], fs: MoveFs = { rename }): Promise<WriteSummary> {
+export async function writeOutput(outDir: string, files: GeneratedFile[], fs: MoveFs = { rename, link }): Promise<WriteSummary> {
   const plan = await planOutput(outDir, files);
   if (plan.written.length + plan.removed.length === 0) return plan;
   await assertWritable(outDir, plan.written);
@@ -83,16 +84,22 @@ export async function writeOutput(outDir: string, files: GeneratedFile[], fs: Mo
   try {
     staging = await mkdtemp(path.join(outDir, `${STAGING_PREFIX}${process.pid}-`));
     const contents = new Map(files.map((f) => [f.path, f.contents]));
-    for (const rel of plan.written) {
-      await mkdir(path.dirname(path.join(staging, "new", rel)), { recursive: true });
-      await writeFile(path.join(staging, "new", rel), contents.get(rel)!);
-    }
+    // Staging touches only the staging folder, so order does not matter there; the commit below is sequential and journaled.
+    const stage = staging;
+    await Promise.all(
+      plan.written.map(async (rel) => {
+        await mkdir(path.dirname(path.join(stage, "new", rel)), { recursive: true });
+        await writeFile(path.join(stage, "new", rel), contents.get(rel)!);
+      }),
+    );
     for (const rel of plan.written) {
       const target = path.join(outDir, rel);
       await makeParents(outDir, rel, journal);
-      if ((await readIfFile(target)) !== undefined || (await isSymlink(target))) await moveAside(fs, target, path.join(staging, "old", rel), journal);
+      const replacing = (await lstat(target).catch(() => undefined)) !== undefined;
+      if (replacing) await backUp(fs, target, path.join(staging, "old", rel), journal);
+      // rename() over an existing file replaces it atomically: a reader sees the old or the new file.
       await fs.rename(path.join(staging, "new", rel), target);
-      journal.push({ undo: "delete-file", file: target });
+      if (!replacing) journal.push({ undo: "delete-file", file: target });
     }
     for (const rel of plan.removed) await moveAside(fs, path.join(outDir, rel), path.join(staging, "old", rel), journal);
   } catch (error) {
@@ -109,8 +116,19 @@ export async function writeOutput(outDir: string, files: GeneratedFile[], fs: Mo
   return plan;
 }
 
-async function isSymlink(file: string): Promise<boolean> {
-  return (await lstat(file).catch(() => undefined))?.isSymbolicLink() ?? false;
+/**
+ * Keeps the current file in the staging folder. A hard link keeps the file in place (so the
+ * rename that follows replaces it atomically) and its inode, so an undo restores the mtime too;
+ * where hard links are not supported, moving it aside does the same with a brief gap.
+ */
+async function backUp(fs: MoveFs, file: string, backup: string, journal: JournalEntry[]): Promise<void> {
+  await mkdir(path.dirname(backup), { recursive: true });
+  try {
+    await fs.link(file, backup);
+    journal.push({ undo: "move-back", from: backup, to: file });
+  } catch {
+    await moveAside(fs, file, backup, journal);
+  }
 }
 
 async function moveAside(fs: MoveFs, file: string, backup: string, journal: JournalEntry[]): Promise<void> {

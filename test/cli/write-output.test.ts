@@ -1,4 +1,4 @@
-import { mkdir, readdir, readFile, rename, stat, symlink, writeFile } from "node:fs/promises";
+import { link, mkdir, readdir, readFile, rename, stat, symlink, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { SpecError } from "../../src/diagnostics.js";
@@ -11,13 +11,17 @@ const gen = (files: Record<string, string>) => Object.entries(files).map(([p, bo
 const first = gen({ "client.ts": "client 1\n", "types.ts": "types 1\n", "runtime/send.ts": "send 1\n", "runtime/errors.ts": "errors 1\n" });
 
 /** A rename that fails on its nth call: a disk or permission failure halfway through the commit. */
-function failingOn(n: number): MoveFs & { calls: number } {
+function failingOn(n: number, options: { noHardLinks?: boolean } = {}): MoveFs & { calls: number } {
   const fs = {
     calls: 0,
     rename: async (from: string, to: string) => {
       fs.calls += 1;
       if (fs.calls === n) throw Object.assign(new Error(`EIO: injected failure on rename ${n}`), { code: "EIO" });
       await rename(from, to);
+    },
+    link: async (existing: string, newPath: string) => {
+      if (options.noHardLinks) throw Object.assign(new Error("EPERM: hard links not supported"), { code: "EPERM" });
+      await link(existing, newPath);
     },
   };
   return fs;
@@ -75,15 +79,21 @@ describe("writeOutput", () => {
     expect((await planOutput(out, first)).removed).toEqual(["error-surface.json"]);
   });
 
-  for (const n of [1, 3, 6, 9]) {
-    it(`leaves the folder byte-identical, mtimes included, when rename ${n} of the commit fails`, async () => {
+  // Renames of the commit: 3 replaced files, 2 new ones, 1 stale one moved away (without hard
+  // links, each replaced file is moved aside first: 9).
+  const failures = [
+    ...[1, 2, 4, 6].map((n) => ({ n, noHardLinks: false })),
+    ...[1, 2, 5, 8, 9].map((n) => ({ n, noHardLinks: true })),
+  ];
+  for (const { n, noHardLinks } of failures) {
+    it(`leaves the folder byte-identical, mtimes included, when rename ${n} of the commit fails${noHardLinks ? " (no hard links)" : ""}`, async () => {
       const out = await tempDir();
       await writeOutput(out, [...first, ...gen({ "stale.ts": "stale\n" })]);
       await writeFile(path.join(out, "mine.txt"), "mine\n");
       await ageFiles(await snapshot(out), out);
       const before = await snapshot(out);
       const next = gen({ "client.ts": "client 2\n", "types.ts": "types 2\n", "runtime/send.ts": "send 2\n", "runtime/errors.ts": "errors 1\n", "runtime/new/extra.ts": "new\n", "added.ts": "added\n" });
-      const fs = failingOn(n);
+      const fs = failingOn(n, { noHardLinks });
       await expect(writeOutput(out, next, fs)).rejects.toThrow(/injected failure/);
       expect(fs.calls).toBe(n);
       expect(await snapshot(out)).toEqual(before);
@@ -122,6 +132,16 @@ describe("writeOutput", () => {
     expect((await planOutput(out, first)).removed).toEqual([]);
     await writeOutput(out, gen({ "client.ts": "client 2\n" }));
     expect((await readdir(out)).some((n) => n.startsWith(STAGING_PREFIX))).toBe(false);
+  });
+
+  it("with or without hard links, a successful write gives the same files", async () => {
+    const [a, b] = [await tempDir(), await tempDir()];
+    for (const out of [a, b]) await writeOutput(out, [...first, ...gen({ "stale.ts": "s\n" })]);
+    const next = gen({ "client.ts": "client 2\n", "types.ts": "types 1\n", "runtime/send.ts": "send 1\n", "runtime/errors.ts": "errors 1\n" });
+    await writeOutput(a, next);
+    await writeOutput(b, next, failingOn(0, { noHardLinks: true }));
+    const bytes = async (dir: string) => [...(await snapshot(dir))].map(([rel, e]) => [rel, e === "<dir>" ? e : e.bytes]);
+    expect(await bytes(a)).toEqual(await bytes(b));
   });
 
   it("a file replaced is a new inode: a reader never sees half of it", async () => {
