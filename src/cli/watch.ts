@@ -118,9 +118,10 @@ export async function runWatch(options: WatchOptions): Promise<number> {
         await regenerate(state, first);
         first = false;
       } while (state.again && !signal.aborted);
+      // In the same tick as the last look at `again`: a save arriving later starts a new run.
+      state.running = undefined;
     })();
-    await state.running;
-    state.running = undefined;
+    return state.running;
   }
 
   function adopt(targets: Target[]): void {
@@ -138,8 +139,9 @@ export async function runWatch(options: WatchOptions): Promise<number> {
     try {
       adopt((await resolveTargets(options.targetArgs ?? {}, options.cwd, { fresh: true })).targets);
     } catch (error) {
-      const message = error instanceof SpecError ? error.message : `internal error: ${(error as Error)?.message ?? String(error)}`;
-      options.out(`${style.red("error:")} ${message}\n  keeping the previous configuration\n`);
+      const diagnostic: Diagnostic = error instanceof SpecError ? error.diagnostic : { file: options.configFile ?? "", problem: `internal error: ${(error as Error)?.message ?? String(error)}`, fix: "please report it" };
+      if (options.json) options.out(`${JSON.stringify({ config: true, ok: false, error: diagnostic })}\n`);
+      else options.out(`${style.red("error:")} ${error instanceof SpecError ? error.message : diagnostic.problem}\n  keeping the previous configuration\n`);
       return;
     }
     await Promise.all([...states.values()].map((s) => run(s, false)));

@@ -146,6 +146,21 @@ describe("watch", () => {
     expect(await session.stop()).toBe(0);
   });
 
+  it("--json: one JSON object per regeneration, good or broken", async () => {
+    const dir = await tempDir();
+    await writeSpec(dir, "cases.yaml", miniSpec());
+    const session = await watchSession(dir, { json: true });
+    await session.next();
+    await writeFile(path.join(dir, "cases.yaml"), "");
+    await session.next();
+    expect(await session.stop()).toBe(0);
+    const lines = session.lines().trimEnd().split("\n").map((line) => JSON.parse(line));
+    expect(lines).toMatchObject([
+      { spec: "cases.yaml", initial: true, ok: true, target: { output: "gen", hadSurface: false } },
+      { spec: "cases.yaml", initial: false, ok: false, error: { problem: "the file is empty" } },
+    ]);
+  });
+
   it("runs through main: generate --watch, stopped by the signal, exit 0", async () => {
     const dir = await tempDir();
     await writeSpec(dir, "cases.yaml", miniSpec());
