@@ -1,16 +1,19 @@
 // generate(): a loaded spec in, files out. No file system, no clock, no randomness: the same
 // input gives the same bytes, which is what lets users check generated clients in and run --check.
 import { Project, type StatementStructures } from "ts-morph";
-import type { ApiIR } from "./ir.js";
+import type { ApiIR, RetryAdviceIR } from "./ir.js";
 import { classifyApi, type ClassifiedOperation, type ClassifyOverrides } from "./normalize/classify.js";
 import { parseApi } from "./parse/index.js";
 import { clientStatements } from "./emit/client.js";
-import { format } from "./emit/format.js";
+import { surfaceRows } from "./emit/error-surface.js";
+import { formatMemo } from "./emit/format-memo.js";
 import { lineText } from "./emit/names.js";
 import { operationSpecStatements } from "./emit/operation-specs.js";
 import { resultTypes } from "./emit/result-types.js";
 import { runtimeFiles } from "./emit/runtime-files.js";
 import { schemaTypes } from "./emit/schema-types.js";
+import { SURFACE_FILE, surfaceJson } from "./emit/surface-json.js";
+import { withRetryDefaults } from "./normalize/retry-defaults.js";
 import { VERSION } from "./version.js";
 
 export interface SpecInput {
@@ -24,6 +27,8 @@ export interface SpecInput {
 
 export interface GenerateOptions {
   overrides?: ClassifyOverrides;
+  /** Retry advice under the spec's root x-faultline-retry: the spec's fields win (retry-defaults.ts). */
+  retry?: RetryAdviceIR;
 }
 
 export interface GeneratedFile {
@@ -55,7 +60,7 @@ function printFile(project: Project, name: string, statements: (string | Stateme
 
 /** Parse and classify only: what reports, lint and --check diffs need. */
 export function generateIr(spec: SpecInput, options: GenerateOptions = {}): { api: ApiIR; classified: ClassifiedOperation[] } {
-  const api = parseApi(spec.document, spec.file);
+  const api = withRetryDefaults(parseApi(spec.document, spec.file), options.retry);
   return { api, classified: classifyApi(api, options.overrides) };
 }
 
@@ -101,9 +106,12 @@ export async function generate(spec: SpecInput, options: GenerateOptions = {}): 
   const files = await Promise.all(
     sources.map(async (f) => ({
       path: f.path,
-      contents: top + (f.path === "schema.ts" && f.contents.length > FORMAT_SCHEMA_LIMIT ? f.contents : await format(f.contents)),
+      contents: top + (f.path === "schema.ts" && f.contents.length > FORMAT_SCHEMA_LIMIT ? f.contents : await formatMemo(f.contents)),
     })),
   );
+  // The error surface as data, for `generate --check` and `--watch` diffs (src/cli/surface-diff.ts).
+  const headerText = top.split("\n").filter(Boolean).map((line) => line.replace(/^\/\/ /, "")).join(" ");
+  files.push({ path: SURFACE_FILE, contents: surfaceJson(api.title, surfaceRows(api, classified), headerText) });
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return { files, api, classified };
 }
