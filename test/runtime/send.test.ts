@@ -271,7 +271,9 @@ describe("abort and timeout (real clock)", () => {
     expect(r.error).toMatchObject({ kind: "timeout", category: "retryable", attempts: 1 });
     server.script({ status: 200, delayMs: 3000 }, { status: 200, body: { late: false } });
     const r2 = await call(api, op, {}, { timeoutMs: 50 });
-    expect(r2).toMatchObject({ ok: true, data: { late: false }, attempts: 2 });
+    // Under load a 50 ms timeout may fire before an attempt reaches the server, so count >= 2.
+    expect(r2).toMatchObject({ ok: true, data: { late: false } });
+    expect(r2.attempts).toBeGreaterThanOrEqual(2);
   });
 
   it("a timed-out POST without a key is not retried", async () => {
@@ -279,7 +281,8 @@ describe("abort and timeout (real clock)", () => {
     const post = { id: "create", method: "POST", path: "/things", idempotent: false, errors: {} };
     const r = await rt.send(client(api, { timeoutMs: 50 }), post, { body: {} });
     expect(r.error).toMatchObject({ kind: "timeout", attempts: 1 });
-    expect(server.requests).toHaveLength(1);
+    // At most once: a loaded machine may time out before the request even arrives.
+    expect(server.requests.length).toBeLessThanOrEqual(1);
   });
 });
 
