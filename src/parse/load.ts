@@ -7,6 +7,7 @@ import path from "node:path";
 import { parseYaml } from "@redocly/openapi-core";
 import { SpecError } from "../diagnostics.js";
 import { bundleExternalRefs, findExternalRefs } from "./bundle.js";
+import { checkPathTemplates } from "./path-templates.js";
 import { checkInternalRefs } from "./ref-check.js";
 
 export interface LoadOptions {
@@ -29,6 +30,7 @@ export async function loadSpec(file: string, options: LoadOptions = {}): Promise
   const text = await readSpecFile(file);
   const document = parseDocument(text, file);
   checkVersion(document, file);
+  checkPathTemplates(document, file);
   const external = findExternalRefs(document);
   if (external.length === 0) {
     checkInternalRefs({ root: document, file });

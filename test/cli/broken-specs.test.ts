@@ -14,6 +14,7 @@ const JSON_FIX = "correct the JSON syntax at that line";
 const VERSION_FIX = 'faultline reads OpenAPI 3.0, 3.1 (`openapi: "3.1.0"`) and Swagger 2.0 (`swagger: "2.0"`)';
 const STATUS_FIX = 'use an HTTP status such as "404", a range such as "4XX", or "default"';
 const NOT_A_MAPPING = "an OpenAPI document is a mapping with `openapi`, `info` and `paths` at the top";
+const DOT_FIX = "remove the dot segment: write the path as the server serves it, relative to the server URL";
 const WRITE_A_SPEC = "write an OpenAPI 3.x or Swagger 2.0 document";
 
 /** fixture -> [where (after the file name), problem, fix, the file named when it is not the fixture] */
@@ -37,6 +38,8 @@ const CASES: [string, string, string, string, string?][] = [
   ["duplicate-operation-id.yaml", ":11:7 at #/paths/~1things~1{id}/get/operationId", 'operationId "getThing" is already used at #/paths/~1things/get', "operationIds must be unique (OAS 3.1 §4.8.10.1): rename one of them"],
   ["status-600.yaml", ":8:9 at #/paths/~1things/get/responses/600", '"600" is not a status code', STATUS_FIX],
   ["status-4xx5.yaml", ":8:9 at #/paths/~1things/get/responses/4xx5", '"4xx5" is not a status code', STATUS_FIX],
+  ["dot-segment-path.yaml", ":8:3 at #/paths/~1things~1..~1..~1admin~1users", 'path "/things/../../admin/users" has a ".." segment: URL parsers resolve it, so the call would leave the base URL\'s path', DOT_FIX],
+  ["encoded-dot-segment-path.yaml", ":4:3 at #/paths/~1v2~1%2E%2e~1internal~1{id}", 'path "/v2/%2E%2e/internal/{id}" has a "%2E%2e" segment: URL parsers resolve it, so the call would leave the base URL\'s path', DOT_FIX],
   ["dangling-local-ref.yaml", ":9:11 at #/paths/~1things/get/responses/404/$ref", '$ref "#/components/responses/NotFound" points to nothing', "point the $ref at an existing component, e.g. #/components/schemas/Error"],
   ["circular-ref.yaml", ":9:11 at #/paths/~1things/get/responses/500/$ref", "$ref chain #/components/responses/A -> #/components/responses/B -> #/components/responses/A is circular: it never reaches an object", "make one $ref in the chain point at the actual object (a Response, Parameter or Schema)"],
   ["bad-percent-ref.yaml", ":13:17 at #/paths/~1things/get/responses/400/content/application~1json/schema/$ref", '$ref "#/components/schemas/100%25%" is not a valid URI fragment: a "%" must start an escape such as %25', 'write a literal "%" in a key as %25, e.g. #/components/schemas/100%25'],
