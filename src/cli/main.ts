@@ -6,6 +6,7 @@ import { withSourceLocation } from "../parse/source-location.js";
 import { VERSION } from "../version.js";
 import { CONFIG_FILE, loadConfig, type Target } from "./config.js";
 import { runTarget, type TargetOutcome } from "./generate-command.js";
+import { lintCommand } from "./lint-command.js";
 import { reportCommand } from "./report-command.js";
 
 interface Io {
@@ -87,6 +88,18 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
             .option("allow-remote-refs", { type: "boolean", default: false }),
         async (args) => {
           exitCode = await reportCommand({ specs: args.specs as string[], format: args.format, allowRemoteRefs: args.allowRemoteRefs, ...(args.out ? { out: args.out } : {}) }, io.out);
+        },
+      )
+      .command(
+        "lint <specs..>",
+        "warn about error handling a client cannot rely on (missing Retry-After, schemas, idempotency keys, ...)",
+        (y) =>
+          y
+            .positional("specs", { type: "string", array: true, demandOption: true })
+            .option("strict", { type: "boolean", default: false, describe: "exit 1 when there is any warning" })
+            .option("allow-remote-refs", { type: "boolean", default: false }),
+        async (args) => {
+          exitCode = await lintCommand({ specs: args.specs as string[], strict: args.strict, allowRemoteRefs: args.allowRemoteRefs }, io.out);
         },
       )
       .demandCommand(1, "name a command, e.g. faultline generate spec.yaml -o out")

@@ -91,6 +91,11 @@ describe("broken specs", () => {
     const file = `${DIR}/${fixture}`;
     await expectRejected(["report", file, "-o", path.join(out, "report.md")], shown ?? file, where, problem, fix);
   });
+
+  it.each(CASES)("lint %s", async (fixture, where, problem, fix, shown) => {
+    const file = `${DIR}/${fixture}`;
+    await expectRejected(["lint", file, "--strict"], shown ?? file, where, problem, fix);
+  });
 });
 
 describe("specs that cannot be read", () => {
