@@ -4,6 +4,7 @@ import { Project, type StatementStructures } from "ts-morph";
 import type { ApiIR } from "./ir.js";
 import { classifyApi, type ClassifiedOperation, type ClassifyOverrides } from "./normalize/classify.js";
 import { parseApi } from "./parse/index.js";
+import { locatedIn } from "./parse/load.js";
 import { clientStatements } from "./emit/client.js";
 import { format } from "./emit/format.js";
 import { lineText } from "./emit/names.js";
@@ -20,6 +21,8 @@ export interface SpecInput {
   document: Record<string, unknown>;
   /** Hash of the spec's bytes, cited in every file header. */
   hash: string;
+  /** The root file's text, when read from disk: a diagnostic then gets a line and column. */
+  text?: string;
 }
 
 export interface GenerateOptions {
@@ -55,7 +58,12 @@ function printFile(project: Project, name: string, statements: (string | Stateme
 
 /** Parse and classify only: what reports, lint and --check diffs need. */
 export function generateIr(spec: SpecInput, options: GenerateOptions = {}): { api: ApiIR; classified: ClassifiedOperation[] } {
-  const api = parseApi(spec.document, spec.file);
+  let api: ApiIR;
+  try {
+    api = parseApi(spec.document, spec.file);
+  } catch (error) {
+    throw spec.text === undefined ? error : locatedIn(error, spec.text, spec.file);
+  }
   return { api, classified: classifyApi(api, options.overrides) };
 }
 

@@ -3,7 +3,7 @@
 import { formatDiagnostic } from "../diagnostics.js";
 import { generateIr } from "../generate.js";
 import { lintApi, type LintWarning } from "../lint/rules.js";
-import { loadSpec, parseDocument, readSpecFile } from "../parse/load.js";
+import { loadSpec, parseDocument } from "../parse/load.js";
 import { locatePointer, type LineColumn } from "../parse/source-location.js";
 
 export interface LintArgs {
@@ -20,9 +20,8 @@ async function lintSpec(spec: string, allowRemoteRefs: boolean): Promise<Located
   const loaded = await loadSpec(spec, { allowRemoteRefs });
   const { api } = generateIr(loaded);
   // Positions come from the root file as written; a pointer into bundled content has none.
-  const text = await readSpecFile(spec);
-  const document = parseDocument(text, spec);
-  const located = lintApi(api).map((w) => ({ ...w, at: locatePointer(text, spec, document, w.pointer) }));
+  const document = parseDocument(loaded.text, spec);
+  const located = lintApi(api).map((w) => ({ ...w, at: locatePointer(loaded.text, spec, document, w.pointer) }));
   const order = (w: Located) => (w.at ? w.at.line * 1e6 + w.at.column : Number.MAX_SAFE_INTEGER);
   return located.sort((a, b) => order(a) - order(b) || (a.pointer < b.pointer ? -1 : a.pointer > b.pointer ? 1 : 0));
 }

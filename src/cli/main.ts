@@ -1,8 +1,6 @@
 // The faultline CLI. Exit codes: 0 ok, 1 bad input or stale output (--check), 2 bad usage.
 import yargs from "yargs";
-import { SpecError, formatDiagnostic } from "../diagnostics.js";
-import { parseDocument } from "../parse/load.js";
-import { withSourceLocation } from "../parse/source-location.js";
+import { SpecError } from "../diagnostics.js";
 import { VERSION } from "../version.js";
 import { CONFIG_FILE, loadConfig, type Target } from "./config.js";
 import { runTarget, type TargetOutcome } from "./generate-command.js";
@@ -107,8 +105,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
       .parseAsync();
   } catch (error) {
     if (error instanceof SpecError) {
-      const located = await withSourceLocation(error.diagnostic, (text) => parseDocument(text, error.diagnostic.file));
-      io.err(`error: ${formatDiagnostic(located)}\n`);
+      io.err(`error: ${error.message}\n`);
       if (debug) io.err(`${error.stack}\n`);
       return 1;
     }

@@ -9,6 +9,7 @@ import { SpecError } from "../diagnostics.js";
 import { bundleExternalRefs, findExternalRefs } from "./bundle.js";
 import { checkPathTemplates } from "./path-templates.js";
 import { checkInternalRefs } from "./ref-check.js";
+import { withSourceLocation } from "./source-location.js";
 
 export interface LoadOptions {
   /** Follow http(s) $refs. Off by default: a spec is untrusted input. */
@@ -20,6 +21,8 @@ export interface LoadedSpec {
   file: string;
   /** One document; every $ref in it is internal ("#/..."). */
   document: Record<string, unknown>;
+  /** The root file's text as read: diagnostics raised later use it for line:col. */
+  text: string;
   /** Every file read, root first: absolute paths, and URLs for remote refs (--allow-remote-refs). */
   files: string[];
   /** sha256 over the bytes of every file read: the generated header cites it. */
@@ -29,16 +32,25 @@ export interface LoadedSpec {
 export async function loadSpec(file: string, options: LoadOptions = {}): Promise<LoadedSpec> {
   const text = await readSpecFile(file);
   const document = parseDocument(text, file);
-  checkVersion(document, file);
-  checkPathTemplates(document, file);
-  const external = findExternalRefs(document);
-  if (external.length === 0) {
-    checkInternalRefs({ root: document, file });
-    return { file, document, files: [path.resolve(file)], hash: sha256([text]) };
+  try {
+    checkVersion(document, file);
+    checkPathTemplates(document, file);
+    const external = findExternalRefs(document);
+    if (external.length === 0) {
+      checkInternalRefs({ root: document, file });
+      return { file, document, text, files: [path.resolve(file)], hash: sha256([text]) };
+    }
+    const bundled = await bundleExternalRefs(file, external, options.allowRemoteRefs ?? false);
+    checkInternalRefs({ root: bundled.document, file });
+    return { file, document: bundled.document, text, files: bundled.files, hash: sha256(bundled.texts) };
+  } catch (error) {
+    throw locatedIn(error, text, file);
   }
-  const bundled = await bundleExternalRefs(file, external, options.allowRemoteRefs ?? false);
-  checkInternalRefs({ root: bundled.document, file });
-  return { file, document: bundled.document, files: bundled.files, hash: sha256(bundled.texts) };
+}
+
+/** Adds line:col to a pointer-only SpecError about the root file (see source-location.ts). */
+export function locatedIn(error: unknown, text: string, file: string): unknown {
+  return withSourceLocation(error, text, file, (t) => parseDocument(t, file));
 }
 
 export async function readSpecFile(file: string): Promise<string> {

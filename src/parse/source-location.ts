@@ -1,10 +1,9 @@
 // Line and column for a JSON pointer into a spec file. The IR keeps pointers, not positions,
 // so a diagnostic raised after parsing knows only "#/paths/~1things/get/responses/600"; this
-// finds that spot in the file's text. It runs only on the error path, so re-reading and
-// re-parsing the file here costs nothing when the spec is good.
-import { readFile } from "node:fs/promises";
+// finds that spot in the file's text. It runs only on the error path, so re-parsing the text
+// here costs nothing when the spec is good.
 import { Source, getLineColLocation, type LocationObject } from "@redocly/openapi-core";
-import type { Diagnostic } from "../diagnostics.js";
+import { SpecError } from "../diagnostics.js";
 
 export interface LineColumn {
   line: number;
@@ -59,19 +58,21 @@ export function locateProblem(location: LocationObject): LineColumn | undefined 
 }
 
 /**
- * Adds line and column to a diagnostic that has only a pointer, by reading the file it names.
- * `parse` is the loader's own parser, so the pointer is checked against the same document.
+ * The same error with line and column added when it is a SpecError about this file that has
+ * only a pointer; anything else is returned as it is. `parse` re-reads the text the way the
+ * loader did, so the pointer is checked against the file as written (not a bundled document).
+ * Pure: the caller passes the text it already read.
  */
-export async function withSourceLocation(diagnostic: Diagnostic, parse: (text: string) => unknown): Promise<Diagnostic> {
-  if (diagnostic.line !== undefined || diagnostic.pointer === undefined) return diagnostic;
-  let text: string;
+export function withSourceLocation(error: unknown, text: string, file: string, parse: (text: string) => unknown): unknown {
+  if (!(error instanceof SpecError)) return error;
+  const d = error.diagnostic;
+  if (d.line !== undefined || d.pointer === undefined || d.file !== file) return error;
   let document: unknown;
   try {
-    text = await readFile(diagnostic.file, "utf8");
     document = parse(text);
   } catch {
-    return diagnostic;
+    return error;
   }
-  const at = locatePointer(text, diagnostic.file, document, diagnostic.pointer);
-  return at ? { ...diagnostic, line: at.line, column: at.column } : diagnostic;
+  const at = locatePointer(text, file, document, d.pointer);
+  return at ? new SpecError({ ...d, line: at.line, column: at.column }) : error;
 }
