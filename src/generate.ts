@@ -4,6 +4,7 @@ import { Project, type StatementStructures } from "ts-morph";
 import type { ApiIR, RetryAdviceIR } from "./ir.js";
 import { classifyApi, type ClassifiedOperation, type ClassifyOverrides } from "./normalize/classify.js";
 import { parseApi } from "./parse/index.js";
+import { locatedIn } from "./parse/load.js";
 import { clientStatements } from "./emit/client.js";
 import { surfaceRows } from "./emit/error-surface.js";
 import { formatMemo } from "./emit/format-memo.js";
@@ -23,6 +24,8 @@ export interface SpecInput {
   document: Record<string, unknown>;
   /** Hash of the spec's bytes, cited in every file header. */
   hash: string;
+  /** The root file's text, when read from disk: a diagnostic then gets a line and column. */
+  text?: string;
 }
 
 export interface GenerateOptions {
@@ -60,7 +63,13 @@ function printFile(project: Project, name: string, statements: (string | Stateme
 
 /** Parse and classify only: what reports, lint and --check diffs need. */
 export function generateIr(spec: SpecInput, options: GenerateOptions = {}): { api: ApiIR; classified: ClassifiedOperation[] } {
-  const api = withRetryDefaults(parseApi(spec.document, spec.file), options.retry);
+  let api: ApiIR;
+  try {
+    api = parseApi(spec.document, spec.file);
+  } catch (error) {
+    throw spec.text === undefined ? error : locatedIn(error, spec.text, spec.file);
+  }
+  api = withRetryDefaults(api, options.retry);
   return { api, classified: classifyApi(api, options.overrides) };
 }
 

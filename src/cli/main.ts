@@ -7,6 +7,7 @@ import { generateCommand, type GenerateArgs } from "./generate-command.js";
 import { initCommand } from "./init-command.js";
 import type { Io } from "./io.js";
 export type { Io } from "./io.js";
+import { lintCommand } from "./lint-command.js";
 import { reportCommand } from "./report-command.js";
 import { UsageError } from "./usage-error.js";
 
@@ -66,6 +67,18 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
             .option("allow-remote-refs", { type: "boolean", default: false }),
         async (args) => {
           exitCode = await reportCommand({ specs: args.specs as string[], format: args.format, allowRemoteRefs: args.allowRemoteRefs, ...(args.out ? { out: args.out } : {}) }, io.out);
+        },
+      )
+      .command(
+        "lint <specs..>",
+        "warn about error handling a client cannot rely on (missing Retry-After, schemas, idempotency keys, ...)",
+        (y) =>
+          y
+            .positional("specs", { type: "string", array: true, demandOption: true })
+            .option("strict", { type: "boolean", default: false, describe: "exit 1 when there is any warning" })
+            .option("allow-remote-refs", { type: "boolean", default: false }),
+        async (args) => {
+          exitCode = await lintCommand({ specs: args.specs as string[], strict: args.strict, allowRemoteRefs: args.allowRemoteRefs }, io.out);
         },
       )
       .demandCommand(1, "name a command, e.g. faultline generate spec.yaml -o out")

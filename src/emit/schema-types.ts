@@ -2,11 +2,13 @@
 // `components` and `operations`, which every generated type indexes into. We call its transform
 // on the document we already loaded, so the spec is parsed and bundled once, not twice.
 import { astToString, resolveRef, scanDiscriminators, transformSchema, type OpenAPI3, type OpenAPITSOptions } from "openapi-typescript";
+import { escapeRawControlCharacters, withInertCommentText } from "./schema-comments.js";
 
 type TransformContext = Parameters<typeof transformSchema>[1];
 
 export function schemaTypes(document: Record<string, unknown>): string {
-  const schema = document as unknown as OpenAPI3;
+  // Spec text reaches schema.ts comments verbatim; see schema-comments.ts for what is cleaned and why.
+  const schema = withInertCommentText(document) as OpenAPI3;
   const options: OpenAPITSOptions = { silent: true };
   const ctx = {
     additionalProperties: false,
@@ -41,5 +43,5 @@ export function schemaTypes(document: Record<string, unknown>): string {
       return resolveRef(schema, $ref, { silent: true });
     },
   } as unknown as TransformContext;
-  return astToString(transformSchema(schema, ctx));
+  return escapeRawControlCharacters(astToString(transformSchema(schema, ctx)));
 }

@@ -65,7 +65,7 @@ describe("generate", () => {
     await writeJson(path.join(dir, "faultline.config.json"), { specs: [{ spec: "bad.yaml", output: "gen/bad" }, { spec: "good.yaml", output: "gen/good" }] });
     const run = await cli(["generate"], dir);
     expect(run.code).toBe(1);
-    expect(run.err).toMatch(/bad\.yaml at #\/swagger: unsupported version/);
+    expect(run.err).toMatch(/bad\.yaml:1:1 at #\/swagger: unsupported version/);
     expect(run.out).toMatch(/good\.yaml -> gen\/good: .* 12 written/);
   });
 
