@@ -1,16 +1,20 @@
 // generate(): a loaded spec in, files out. No file system, no clock, no randomness: the same
 // input gives the same bytes, which is what lets users check generated clients in and run --check.
-import type { ApiIR } from "./ir.js";
+import type { ApiIR, RetryAdviceIR } from "./ir.js";
 import { classifyApi, type ClassifiedOperation, type ClassifyOverrides } from "./normalize/classify.js";
 import { parseApi } from "./parse/index.js";
+import { locatedIn } from "./parse/load.js";
 import { clientStatements } from "./emit/client.js";
-import { format } from "./emit/format.js";
+import { surfaceRows } from "./emit/error-surface.js";
+import { formatMemo } from "./emit/format-memo.js";
 import { lineText } from "./emit/names.js";
 import { operationSpecStatements } from "./emit/operation-specs.js";
 import { printStatements } from "./emit/print.js";
 import { resultTypes } from "./emit/result-types.js";
 import { runtimeFiles } from "./emit/runtime-files.js";
 import { schemaTypes } from "./emit/schema-types.js";
+import { SURFACE_FILE, surfaceJson } from "./emit/surface-json.js";
+import { withRetryDefaults } from "./normalize/retry-defaults.js";
 import { VERSION } from "./version.js";
 
 export interface SpecInput {
@@ -20,12 +24,16 @@ export interface SpecInput {
   document: Record<string, unknown>;
   /** Hash of the spec's bytes, cited in every file header. */
   hash: string;
+  /** The root file's text, when read from disk: a diagnostic then gets a line and column. */
+  text?: string;
   /** The version the input was written in, when it was converted ("2.0"). */
   sourceVersion?: string;
 }
 
 export interface GenerateOptions {
   overrides?: ClassifyOverrides;
+  /** Retry advice under the spec's root x-faultline-retry: the spec's fields win (retry-defaults.ts). */
+  retry?: RetryAdviceIR;
 }
 
 export interface GeneratedFile {
@@ -57,8 +65,14 @@ function header(api: ApiIR, hash: string): string {
 
 /** Parse and classify only: what reports, lint and --check diffs need. */
 export function generateIr(spec: SpecInput, options: GenerateOptions = {}): { api: ApiIR; classified: ClassifiedOperation[] } {
-  const parsed = parseApi(spec.document, spec.file);
-  const api = spec.sourceVersion ? { ...parsed, openapiVersion: spec.sourceVersion } : parsed;
+  let api: ApiIR;
+  try {
+    api = parseApi(spec.document, spec.file);
+  } catch (error) {
+    throw spec.text === undefined ? error : locatedIn(error, spec.text, spec.file);
+  }
+  if (spec.sourceVersion) api = { ...api, openapiVersion: spec.sourceVersion };
+  api = withRetryDefaults(api, options.retry);
   return { api, classified: classifyApi(api, options.overrides) };
 }
 
@@ -103,9 +117,12 @@ export async function generate(spec: SpecInput, options: GenerateOptions = {}): 
   const files = await Promise.all(
     sources.map(async (f) => ({
       path: f.path,
-      contents: top + (f.contents.length <= FORMAT_LIMIT ? await format(f.contents) : f.contents),
+      contents: top + (f.contents.length <= FORMAT_LIMIT ? await formatMemo(f.contents) : f.contents),
     })),
   );
+  // The error surface as data, for `generate --check` and `--watch` diffs (src/cli/surface-diff.ts).
+  const headerText = top.split("\n").filter(Boolean).map((line) => line.replace(/^\/\/ /, "")).join(" ");
+  files.push({ path: SURFACE_FILE, contents: surfaceJson(api.title, surfaceRows(api, classified), headerText) });
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return { files, api, classified };
 }

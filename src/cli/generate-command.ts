@@ -1,38 +1,56 @@
-// `faultline generate`: load, generate, write (or --check). Bad input becomes a diagnostic and
-// exit 1; the output folder is written only after the whole client was generated in memory.
-import path from "node:path";
-import { generate } from "../generate.js";
-import { loadSpec } from "../parse/load.js";
-import { planOutput, writeOutput } from "./write-output.js";
-import type { Target } from "./config.js";
+// `faultline generate`: every target in turn (one failing spec does not stop the others), with
+// a progress line at a terminal, a line per target, and the error-surface diff under it.
+// --check writes nothing and exits 1 when any output is stale; --watch hands over to watch.ts.
+import { SpecError } from "../diagnostics.js";
+import { cwdOf, terminalOf, type Io } from "./io.js";
+import { describeOutcome, isStale, jsonTarget, type JsonTarget } from "./outcome-text.js";
+import { displayPath, runTarget } from "./run-target.js";
+import { resolveTargets, type TargetArgs } from "./targets.js";
+import { colourEnabled, createProgress, createStyle } from "./terminal.js";
+import { UsageError } from "./usage-error.js";
+import { runWatch } from "./watch.js";
 
-export interface GenerateFlags {
+export { runTarget, type TargetOutcome } from "./run-target.js";
+
+export interface GenerateArgs extends TargetArgs {
   check: boolean;
-  allowRemoteRefs: boolean;
+  quiet: boolean;
+  json: boolean;
+  watch: boolean;
 }
 
-export interface TargetOutcome {
-  spec: string;
-  output: string;
-  operations: number;
-  errorVariants: number;
-  written: string[];
-  unchanged: string[];
-  removed: string[];
-  ms: number;
+export async function generateCommand(args: GenerateArgs, io: Io): Promise<number> {
+  if (args.watch && args.check) throw new UsageError("--watch and --check do not go together: --check is for CI, --watch for your editor");
+  const cwd = cwdOf(io);
+  const resolved = await resolveTargets(args, cwd);
+  const terminal = terminalOf(io);
+  const style = createStyle(colourEnabled(terminal));
+  if (args.watch) return runWatch({ ...resolved, targetArgs: args, cwd, style, json: args.json, quiet: args.quiet, out: io.out, signal: io.signal });
+
+  const progress = createProgress(io.out, terminal.isTTY && !args.quiet && !args.json);
+  const results: JsonTarget[] = [];
+  let failed = false;
+  let stale = false;
+  for (const [i, target] of resolved.targets.entries()) {
+    const label = `[${i + 1}/${resolved.targets.length}] ${displayPath(target.spec, cwd)}`;
+    try {
+      const outcome = await runTarget(target, { check: args.check, cwd, onStage: (stage) => progress.show(`${label}: ${stage}...`) });
+      progress.clear();
+      const isStaleNow = args.check && isStale(outcome);
+      stale ||= isStaleNow;
+      results.push(jsonTarget(outcome));
+      // --quiet keeps problems: a stale target is reported on stderr, like an error.
+      if (!args.json && (!args.quiet || isStaleNow)) (args.quiet ? io.err : io.out)(describeOutcome(outcome, style, args.check));
+    } catch (error) {
+      progress.clear();
+      if (!(error instanceof SpecError)) throw error;
+      failed = true;
+      results.push({ ok: false, spec: displayPath(target.spec, cwd), output: displayPath(target.output, cwd), error: error.diagnostic });
+      io.err(`${style.red("error:")} ${error.message}\n`);
+    }
+  }
+  if (args.json) io.out(`${JSON.stringify({ ok: !failed && !stale, check: args.check, stale, targets: results }, null, 2)}\n`);
+  if (stale && !args.json) io.err(`generated output is stale: run \`faultline generate\` and commit the result\n`);
+  return failed || stale ? 1 : 0;
 }
 
-export async function runTarget(target: Target, flags: GenerateFlags): Promise<TargetOutcome> {
-  const started = performance.now();
-  const loaded = await loadSpec(target.spec, { allowRemoteRefs: flags.allowRemoteRefs });
-  const result = await generate(loaded, target.overrides ? { overrides: target.overrides } : {});
-  const summary = flags.check ? await planOutput(target.output, result.files) : await writeOutput(target.output, result.files);
-  return {
-    spec: path.relative(process.cwd(), target.spec) || target.spec,
-    output: path.relative(process.cwd(), target.output) || target.output,
-    operations: result.api.operations.length,
-    errorVariants: result.classified.reduce((n, op) => n + op.errors.reduce((m, e) => m + Math.max(1, e.codes.length), 0), 0),
-    ...summary,
-    ms: Math.round(performance.now() - started),
-  };
-}

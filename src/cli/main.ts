@@ -2,46 +2,16 @@
 import yargs from "yargs";
 import { SpecError } from "../diagnostics.js";
 import { VERSION } from "../version.js";
-import { CONFIG_FILE, loadConfig, type Target } from "./config.js";
-import { runTarget, type TargetOutcome } from "./generate-command.js";
+import { CONFIG_FILE } from "./config.js";
+import { generateCommand, type GenerateArgs } from "./generate-command.js";
+import { initCommand } from "./init-command.js";
+import type { Io } from "./io.js";
+export type { Io } from "./io.js";
+import { lintCommand } from "./lint-command.js";
 import { reportCommand } from "./report-command.js";
-
-interface Io {
-  out: (text: string) => void;
-  err: (text: string) => void;
-}
+import { UsageError } from "./usage-error.js";
 
 const defaultIo: Io = { out: (t) => process.stdout.write(t), err: (t) => process.stderr.write(t) };
-
-class UsageError extends Error {}
-
-function describe(outcome: TargetOutcome, check: boolean): string {
-  const changed = outcome.written.length + outcome.removed.length;
-  const what = check
-    ? changed === 0 ? "up to date" : `STALE: ${[...outcome.written, ...outcome.removed.map((r) => `${r} (removed)`)].join(", ")}`
-    : changed === 0 ? "unchanged" : `${outcome.written.length} written, ${outcome.removed.length} removed, ${outcome.unchanged.length} unchanged`;
-  return `${outcome.spec} -> ${outcome.output}: ${outcome.operations} operations, ${outcome.errorVariants} error variants, ${what} (${outcome.ms} ms)\n`;
-}
-
-async function generateCommand(args: { spec?: string; out?: string; config?: string; check: boolean; quiet: boolean; json: boolean; allowRemoteRefs: boolean }, io: Io): Promise<number> {
-  let targets: Target[];
-  if (args.spec) {
-    if (!args.out) throw new UsageError("generate needs --out <dir> when a spec is given");
-    targets = [{ spec: args.spec, output: args.out }];
-  } else {
-    targets = (await loadConfig(args.config ?? CONFIG_FILE)).targets;
-  }
-  const outcomes: TargetOutcome[] = [];
-  for (const target of targets) {
-    const outcome = await runTarget(target, { check: args.check, allowRemoteRefs: args.allowRemoteRefs });
-    outcomes.push(outcome);
-    if (!args.quiet && !args.json) io.out(describe(outcome, args.check));
-  }
-  if (args.json) io.out(`${JSON.stringify({ ok: true, targets: outcomes }, null, 2)}\n`);
-  const stale = args.check && outcomes.some((o) => o.written.length + o.removed.length > 0);
-  if (stale && !args.json) io.err("generated output is stale: run `faultline generate` and commit the result\n");
-  return stale ? 1 : 0;
-}
 
 export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
   let exitCode = 0;
@@ -66,12 +36,24 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
             .positional("spec", { type: "string", describe: "OpenAPI 3.0/3.1 or Swagger 2.0 file (YAML or JSON)" })
             .option("out", { alias: "o", type: "string", describe: "output folder" })
             .option("config", { alias: "c", type: "string", describe: `config file (default ${CONFIG_FILE})` })
-            .option("check", { type: "boolean", default: false, describe: "write nothing; exit 1 if the output is stale" })
-            .option("quiet", { alias: "q", type: "boolean", default: false })
+            .option("check", { type: "boolean", default: false, describe: "write nothing; exit 1 if the output is stale, with the error-surface diff" })
+            .option("watch", { alias: "w", type: "boolean", default: false, describe: "regenerate on every save of the spec, its $ref'd files or the config" })
+            .option("quiet", { alias: "q", type: "boolean", default: false, describe: "print only problems (errors, stale output)" })
             .option("json", { type: "boolean", default: false, describe: "machine-readable result" })
-            .option("allow-remote-refs", { type: "boolean", default: false, describe: "follow http(s) $refs" }),
+            .option("allow-remote-refs", { type: "boolean", describe: "follow http(s) $refs (overrides the config)" }),
         async (args) => {
-          exitCode = await generateCommand(args as never, io);
+          exitCode = await generateCommand(args as unknown as GenerateArgs, io);
+        },
+      )
+      .command(
+        "init [spec]",
+        `write a starter ${CONFIG_FILE} (never overwrites one)`,
+        (y) =>
+          y
+            .positional("spec", { type: "string", describe: "the OpenAPI file (default: openapi.yaml or the like found here)" })
+            .option("out", { alias: "o", type: "string", describe: "output folder (default src/api)" }),
+        async (args) => {
+          exitCode = await initCommand({ ...(args.spec ? { spec: args.spec } : {}), ...(args.out ? { out: args.out } : {}) }, io);
         },
       )
       .command(
@@ -85,6 +67,18 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
             .option("allow-remote-refs", { type: "boolean", default: false }),
         async (args) => {
           exitCode = await reportCommand({ specs: args.specs as string[], format: args.format, allowRemoteRefs: args.allowRemoteRefs, ...(args.out ? { out: args.out } : {}) }, io.out);
+        },
+      )
+      .command(
+        "lint <specs..>",
+        "warn about error handling a client cannot rely on (missing Retry-After, schemas, idempotency keys, ...)",
+        (y) =>
+          y
+            .positional("specs", { type: "string", array: true, demandOption: true })
+            .option("strict", { type: "boolean", default: false, describe: "exit 1 when there is any warning" })
+            .option("allow-remote-refs", { type: "boolean", default: false }),
+        async (args) => {
+          exitCode = await lintCommand({ specs: args.specs as string[], strict: args.strict, allowRemoteRefs: args.allowRemoteRefs }, io.out);
         },
       )
       .demandCommand(1, "name a command, e.g. faultline generate spec.yaml -o out")

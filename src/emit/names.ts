@@ -4,7 +4,9 @@ import { pascalCase } from "../parse/naming.js";
 import type { OperationIR } from "../ir.js";
 
 export function typeNames(op: OperationIR) {
-  const base = pascalCase(op.name);
+  const pascal = pascalCase(op.name);
+  // pascalCase drops the "_" that made "_123" an identifier; a type name needs it back.
+  const base = /^[0-9]/.test(pascal) ? `_${pascal}` : pascal;
   return { input: `${base}Input`, success: `${base}Success`, error: `${base}Error`, result: `${base}Result` };
 }
 
@@ -15,10 +17,21 @@ export function stringLiteral(value: string): string {
 
 const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 
-/** An object key: bare when it is a plain identifier, else quoted. */
+/**
+ * An object key: bare when it is a plain identifier, else quoted. "__proto__" is computed:
+ * bare or quoted, it would set the object's prototype instead of adding a property.
+ */
 export function propertyKey(key: string): string {
-  return IDENTIFIER.test(key) && key !== "__proto__" ? key : stringLiteral(key);
+  if (key === "__proto__") return `[${stringLiteral(key)}]`;
+  return IDENTIFIER.test(key) ? key : stringLiteral(key);
 }
+
+/**
+ * Keys every object inherits (constructor, toString, ...). TypeScript types a property of that
+ * name by the inherited member, not by a Record's index signature, so its literal values would
+ * widen to string and fail `Category`; `as const` keeps them literal.
+ */
+const INHERITED_KEYS = new Set(Object.getOwnPropertyNames(Object.prototype));
 
 /** Text for a JSDoc block: no comment terminator, no stray control characters. */
 export function docText(text: string, maxLength = 2000): string {
@@ -49,5 +62,6 @@ export function dataLiteral(value: unknown): string {
   if (typeof value === "number" || typeof value === "boolean" || value === null) return String(value);
   if (Array.isArray(value)) return `[${value.map(dataLiteral).join(", ")}]`;
   const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined);
-  return `{ ${entries.map(([k, v]) => `${propertyKey(k)}: ${dataLiteral(v)}`).join(", ")} }`;
+  const entry = ([k, v]: [string, unknown]) => `${propertyKey(k)}: ${dataLiteral(v)}${INHERITED_KEYS.has(k) && v !== null ? " as const" : ""}`;
+  return `{ ${entries.map(entry).join(", ")} }`;
 }

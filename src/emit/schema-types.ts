@@ -3,12 +3,14 @@
 // on the document we already loaded, so the spec is parsed and bundled once, not twice.
 import type { OpenAPI3, OpenAPITSOptions } from "openapi-typescript";
 import { openapiTypescript } from "./openapi-typescript.js";
+import { escapeRawControlCharacters, withInertCommentText } from "./schema-comments.js";
 
 type TransformContext = Parameters<ReturnType<typeof openapiTypescript>["transformSchema"]>[1];
 
 export function schemaTypes(document: Record<string, unknown>): string {
   const { astToString, resolveRef, scanDiscriminators, transformSchema } = openapiTypescript();
-  const schema = document as unknown as OpenAPI3;
+  // Spec text reaches schema.ts comments verbatim; see schema-comments.ts for what is cleaned and why.
+  const schema = withInertCommentText(document) as OpenAPI3;
   const options: OpenAPITSOptions = { silent: true };
   const ctx = {
     additionalProperties: false,
@@ -43,5 +45,5 @@ export function schemaTypes(document: Record<string, unknown>): string {
       return resolveRef(schema, $ref, { silent: true });
     },
   } as unknown as TransformContext;
-  return astToString(transformSchema(schema, ctx));
+  return escapeRawControlCharacters(astToString(transformSchema(schema, ctx)));
 }

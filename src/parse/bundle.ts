@@ -1,13 +1,13 @@
 // Multi-file specs: @redocly/openapi-core pulls every external $ref into one document.
 // We only call it when a spec has external refs: a single-file spec needs no bundling,
-// and skipping it saves seconds on large specs (2.2 s on GitHub's). Redocly is required only
-// here and only then: loading it costs ~0.5 s.
-import { createRequire } from "node:module";
+// and skipping it saves seconds on large specs (2.2 s on GitHub's). Redocly itself is loaded
+// only then (redocly.ts).
+import { readFile } from "node:fs/promises";
 import path from "node:path";
-import type { NormalizedProblem } from "@redocly/openapi-core";
+import type { BaseResolver, Source } from "@redocly/openapi-core";
 import { SpecError, pointerOf } from "../diagnostics.js";
-
-const require = createRequire(import.meta.url);
+import { redocly } from "./redocly.js";
+import { REMOTE_FIX, REMOTE_REFUSED, bundleProblemToError } from "./ref-problems.js";
 
 export interface ExternalRef {
   ref: string;
@@ -52,44 +52,62 @@ export function isRemoteRef(ref: string): boolean {
   return /^[a-z][a-z0-9+.-]*:\/\//i.test(ref) && !ref.startsWith("file:");
 }
 
+interface GuardedResolver extends BaseResolver {
+  /** URLs refused, in order: redocly may report the failure at the first $ref of a chain, not at the URL. */
+  readonly refused: string[];
+  /** Every file that was read, with its text: the spec hash covers them all, remote ones included. */
+  sources(): Promise<Source[]>;
+}
+
+/**
+ * Checking the root file's refs is not enough: a local file it pulls in may $ref a URL. This
+ * resolver is what redocly loads every file through, so a URL is refused wherever it appears.
+ * Declared inside a function because its base class is only loaded when bundling.
+ */
+function guardedResolver(config: ConstructorParameters<typeof BaseResolver>[0], allowRemoteRefs: boolean): GuardedResolver {
+  return new (class extends redocly().BaseResolver implements GuardedResolver {
+    readonly refused: string[] = [];
+
+    override async loadExternalRef(absoluteRef: string): Promise<Source> {
+      if (!allowRemoteRefs && isRemoteRef(absoluteRef)) {
+        this.refused.push(absoluteRef);
+        throw new Error(`remote $ref ${REMOTE_REFUSED}`);
+      }
+      return super.loadExternalRef(absoluteRef);
+    }
+
+    async sources(): Promise<Source[]> {
+      const documents = await Promise.all([...this.cache.values()]);
+      return documents.flatMap((d) => ("source" in d && d.source ? [d.source] : []));
+    }
+  })(config);
+}
+
 export async function bundleExternalRefs(
   file: string,
   external: ExternalRef[],
   allowRemoteRefs: boolean,
-): Promise<{ document: Record<string, unknown>; files: string[] }> {
+): Promise<{ document: Record<string, unknown>; files: string[]; texts: string[] }> {
   const remote = external.find((r) => isRemoteRef(r.ref));
   if (remote && !allowRemoteRefs) {
-    throw new SpecError({
-      file,
-      pointer: remote.pointer,
-      problem: `remote $ref ${JSON.stringify(remote.ref)} refused: a spec is untrusted input and faultline does not fetch URLs it names`,
-      fix: "download the referenced file and $ref it by relative path, or pass --allow-remote-refs",
-    });
+    throw new SpecError({ file, pointer: `${remote.pointer}/$ref`, problem: `remote $ref ${JSON.stringify(remote.ref)} ${REMOTE_REFUSED}`, fix: REMOTE_FIX });
   }
-  const { bundle, createConfig } = require("@redocly/openapi-core") as typeof import("@redocly/openapi-core");
+  const { bundle, createConfig } = redocly();
   const config = await createConfig({}, {});
+  const resolver = guardedResolver(config.resolve, allowRemoteRefs);
   let result;
   try {
-    result = await bundle({ ref: path.resolve(file), config, dereference: false });
+    result = await bundle({ ref: path.resolve(file), config, dereference: false, externalRefResolver: resolver });
   } catch (error) {
     throw new SpecError({ file, problem: `cannot bundle $refs: ${(error as Error).message}`, fix: "check that every $ref names an existing file" });
   }
   const failure = result.problems.find((p) => p.severity === "error");
-  if (failure) throw problemToError(failure, file);
+  if (failure) throw bundleProblemToError(failure, file, resolver.refused[0]);
   const root = path.resolve(file);
-  const others = [...result.fileDependencies].map((f) => path.resolve(f)).filter((f) => f !== root).sort();
-  return { document: result.bundle.parsed as Record<string, unknown>, files: [root, ...others] };
-}
-
-function problemToError(problem: NormalizedProblem, file: string): SpecError {
-  const location = problem.location[0];
-  const source = location?.source.absoluteRef;
-  const where = source ? path.relative(process.cwd(), source) || source : file;
-  const unresolved = /resolve|ENOENT|not found/i.test(problem.message);
-  return new SpecError({
-    file: where,
-    ...(location?.pointer !== undefined ? { pointer: location.pointer.replace(/^#/, "") } : {}),
-    problem: unresolved ? `unresolved $ref: ${problem.message}` : problem.message,
-    fix: unresolved ? "make the $ref point to an existing file and JSON pointer (paths are relative to the file that holds the $ref)" : "correct the spec at that location",
-  });
+  const remoteBodies = new Map((await resolver.sources()).map((s) => [s.absoluteRef, s.body]));
+  const others = [...remoteBodies.keys()].filter((f) => f !== root).sort();
+  const files = [root, ...others];
+  // Local files are hashed as they are on disk (redocly's copy has CRLF folded); remote ones as fetched.
+  const texts = await Promise.all(files.map((f) => (isRemoteRef(f) ? remoteBodies.get(f) ?? "" : readFile(f, "utf8"))));
+  return { document: result.bundle.parsed as Record<string, unknown>, files, texts };
 }

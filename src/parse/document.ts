@@ -26,25 +26,56 @@ export function deref(doc: Doc, value: unknown, seen: Set<string> = new Set()): 
 export function derefOrFail(doc: Doc, value: unknown, pointer: string): Node | undefined {
   const node = deref(doc, value);
   if (node === undefined && isNode(value) && typeof value.$ref === "string") {
-    throw new SpecError({
-      file: doc.file,
-      pointer,
-      problem: `$ref ${JSON.stringify(value.$ref)} points to nothing`,
-      fix: "point the $ref at an existing component, e.g. #/components/schemas/Error",
-    });
+    const cycle = refCycle(doc, value.$ref);
+    throw new SpecError(
+      cycle
+        ? {
+            file: doc.file,
+            pointer: `${pointer}/$ref`,
+            problem: `$ref chain ${cycle.join(" -> ")} is circular: it never reaches an object`,
+            fix: "make one $ref in the chain point at the actual object (a Response, Parameter or Schema)",
+          }
+        : {
+            file: doc.file,
+            pointer: `${pointer}/$ref`,
+            problem: `$ref ${JSON.stringify(value.$ref)} points to nothing`,
+            fix: "point the $ref at an existing component, e.g. #/components/schemas/Error",
+          },
+    );
   }
   return node;
 }
 
-function lookup(root: Node, ref: string): unknown {
+/** The refs of a chain that loops back on itself, first repeat included; undefined for a dangling chain. */
+export function refCycle(doc: Doc, first: string): string[] | undefined {
+  const chain: string[] = [];
+  for (let ref: string | undefined = first; ref !== undefined; ) {
+    chain.push(ref);
+    if (chain.indexOf(ref) < chain.length - 1) return chain;
+    const target = lookup(doc.root, ref);
+    ref = isNode(target) && typeof target.$ref === "string" ? target.$ref : undefined;
+  }
+  return undefined;
+}
+
+export function lookup(root: Node, ref: string): unknown {
   if (!ref.startsWith("#")) return undefined;
   let node: unknown = root;
   for (const raw of ref.slice(1).split("/").slice(1)) {
-    const token = decodeURIComponent(raw).replace(/~1/g, "/").replace(/~0/g, "~");
+    const token = decodeRefToken(raw).replace(/~1/g, "/").replace(/~0/g, "~");
     if (!isNode(node) && !Array.isArray(node)) return undefined;
     node = (node as Record<string, unknown>)[token];
   }
   return node;
+}
+
+/** A ref is a URI fragment, so tokens may be %-encoded; a stray "%" is taken literally instead of throwing. */
+function decodeRefToken(raw: string): string {
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return raw;
+  }
 }
 
 export function stringOf(value: unknown): string | undefined {

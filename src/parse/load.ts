@@ -9,6 +9,9 @@ import { createRequire } from "node:module";
 import { SpecError } from "../diagnostics.js";
 import { bundleExternalRefs, findExternalRefs, type ExternalRef } from "./bundle.js";
 import { hoistDeepRefs } from "./hoist-refs.js";
+import { checkPathTemplates } from "./path-templates.js";
+import { checkInternalRefs } from "./ref-check.js";
+import { withSourceLocation } from "./source-location.js";
 import { convertSwagger2, isSwagger2 } from "./swagger2.js";
 
 export interface LoadOptions {
@@ -21,7 +24,9 @@ export interface LoadedSpec {
   file: string;
   /** One document; every $ref in it is internal ("#/..."). */
   document: Record<string, unknown>;
-  /** Every file read, root first, absolute paths. */
+  /** The root file's text as read: diagnostics raised later use it for line:col. */
+  text: string;
+  /** Every file read, root first: absolute paths, and URLs for remote refs (--allow-remote-refs). */
   files: string[];
   /** sha256 over the bytes of every file read: the generated header cites it. */
   hash: string;
@@ -40,42 +45,61 @@ function parseYaml(text: string, file: string): unknown {
 export async function loadSpec(file: string, options: LoadOptions = {}): Promise<LoadedSpec> {
   const text = await readSpecFile(file);
   const document = parseDocument(text, file);
-  checkVersion(document, file);
-  const external = findExternalRefs(document);
-  const loaded: LoadedSpec =
-    external.length === 0
-      ? { file, document, files: [path.resolve(file)], hash: sha256([text]) }
-      : await loadBundled(file, external, options);
-  const spec = isSwagger2(loaded.document) ? { ...loaded, document: await convertSwagger2(loaded.document, file, text), sourceVersion: "2.0" } : loaded;
-  // openapi-typescript can type refs to components and paths only: move the others (hoist-refs.ts).
-  hoistDeepRefs(spec.document);
-  return spec;
+  try {
+    checkVersion(document, file);
+    checkPathTemplates(document, file);
+    const external = findExternalRefs(document);
+    const loaded: LoadedSpec =
+      external.length === 0
+        ? { file, document, text, files: [path.resolve(file)], hash: sha256([text]) }
+        : await loadBundled(file, text, external, options);
+    checkInternalRefs({ root: loaded.document, file });
+    const spec = isSwagger2(loaded.document) ? { ...loaded, document: await convertSwagger2(loaded.document, file, text), sourceVersion: "2.0" } : loaded;
+    // openapi-typescript can type refs to components and paths only: move the others (hoist-refs.ts).
+    hoistDeepRefs(spec.document);
+    return spec;
+  } catch (error) {
+    throw locatedIn(error, text, file);
+  }
 }
 
-async function loadBundled(file: string, external: ExternalRef[], options: LoadOptions): Promise<LoadedSpec> {
+async function loadBundled(file: string, text: string, external: ExternalRef[], options: LoadOptions): Promise<LoadedSpec> {
   const bundled = await bundleExternalRefs(file, external, options.allowRemoteRefs ?? false);
-  const texts = await Promise.all(bundled.files.map((f) => readFile(f, "utf8")));
-  return { file, document: bundled.document, files: bundled.files, hash: sha256(texts) };
+  return { file, document: bundled.document, text, files: bundled.files, hash: sha256(bundled.texts) };
+}
+
+/** Adds line:col to a pointer-only SpecError about the root file (see source-location.ts). */
+export function locatedIn(error: unknown, text: string, file: string): unknown {
+  return withSourceLocation(error, text, file, (t) => parseDocument(t, file));
 }
 
 export async function readSpecFile(file: string): Promise<string> {
   try {
     return await readFile(file, "utf8");
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const problem =
-      code === "ENOENT"
-        ? "file not found"
-        : code === "EISDIR"
-          ? "is a folder, not a spec file"
-          : code === "EACCES"
-            ? "permission denied"
-            : `cannot be read (${code ?? "unknown error"})`;
-    throw new SpecError({ file, problem, fix: "pass the path of an OpenAPI YAML or JSON file" });
+    throw new SpecError({ file, problem: unreadable((error as NodeJS.ErrnoException).code), fix: "pass the path of an OpenAPI YAML or JSON file" });
   }
 }
 
-export function parseDocument(text: string, file: string): Record<string, unknown> {
+function unreadable(code: string | undefined): string {
+  switch (code) {
+    case "ENOENT":
+      return "file not found";
+    case "EISDIR":
+      return "is a folder, not a spec file";
+    case "ENOTDIR":
+      return "file not found: a folder in its path is a file";
+    case "EACCES":
+    case "EPERM":
+      return "permission denied: faultline cannot read this file";
+    default:
+      return `cannot be read (${code ?? "unknown error"})`;
+  }
+}
+
+export function parseDocument(rawText: string, file: string): Record<string, unknown> {
+  // Editors on Windows save a byte-order mark; JSON.parse rejects it, YAML ignores it.
+  const text = rawText.replace(/^\uFEFF/, "");
   if (text.trim() === "") {
     throw new SpecError({ file, problem: "the file is empty", fix: "write an OpenAPI 3.x or Swagger 2.0 document" });
   }
@@ -86,11 +110,14 @@ export function parseDocument(text: string, file: string): Record<string, unknow
   } catch (error) {
     throw syntaxError(error, text, file, isJson);
   }
-  if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed)) {
+  if (parsed === null || parsed === undefined) {
+    throw new SpecError({ file, problem: "the file has no content: only comments or blank lines", fix: "write an OpenAPI 3.x or Swagger 2.0 document" });
+  }
+  if (typeof parsed !== "object" || Array.isArray(parsed)) {
     throw new SpecError({
       file,
       pointer: "",
-      problem: `the document is ${Array.isArray(parsed) ? "a list" : typeof parsed}, not an object`,
+      problem: `the document is ${Array.isArray(parsed) ? "a list" : `a ${typeof parsed}`}, not a mapping`,
       fix: "an OpenAPI document is a mapping with `openapi`, `info` and `paths` at the top",
     });
   }
@@ -130,7 +157,11 @@ function checkVersion(document: Record<string, unknown>, file: string): void {
     file,
     pointer: openapi !== undefined ? "/openapi" : swagger !== undefined ? "/swagger" : "",
     problem: `unsupported version (${found})`,
-    fix: 'faultline reads OpenAPI 3.0, 3.1 (`openapi: "3.1.0"`) and Swagger 2.0 (`swagger: "2.0"`)',
+    // YAML reads `openapi: 3.1` as the number 3.1: the commonest way to get here with a good spec.
+    fix:
+      typeof openapi === "number" || typeof swagger === "number"
+        ? `quote the version: YAML reads an unquoted ${String(openapi ?? swagger)} as a number; write openapi: "3.1.0" or swagger: "2.0"`
+        : 'faultline reads OpenAPI 3.0, 3.1 (`openapi: "3.1.0"`) and Swagger 2.0 (`swagger: "2.0"`)',
   });
 }
 

@@ -5,12 +5,22 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import Handlebars from "handlebars";
+import { afterAll } from "vitest";
 
 export const TEMPLATE_DIR = resolve(import.meta.dirname, "../../templates/runtime");
 export const VERSION = "0.0.0-test";
 
-/** Renders every template into dir/runtime (or a fresh temp folder) and returns that folder. */
-export function renderRuntime(dir = mkdtempSync(join(tmpdir(), "faultline-runtime-"))): string {
+const created: string[] = [];
+// vitest stops its workers without a normal exit, so clean up with the file's own afterAll.
+afterAll(() => created.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })));
+function tempDir() {
+  const dir = mkdtempSync(join(tmpdir(), "faultline-runtime-"));
+  created.push(dir);
+  return dir;
+}
+
+/** Renders every template into dir/runtime (or a fresh temp folder, removed after the test file) and returns that folder. */
+export function renderRuntime(dir = tempDir()): string {
   const out = join(dir, "runtime");
   rmSync(out, { recursive: true, force: true });
   mkdirSync(out, { recursive: true });

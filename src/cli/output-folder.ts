@@ -1,0 +1,52 @@
+// Checks and housekeeping around the output folder, kept apart from the write journal.
+import { lstat, readdir, rm, stat } from "node:fs/promises";
+import path from "node:path";
+import { SpecError } from "../diagnostics.js";
+
+/** Hidden staging folders inside the output folder: `.faultline-staging-<pid>-<random>`. */
+export const STAGING_PREFIX = ".faultline-staging-";
+
+function blocked(file: string, problem: string): SpecError {
+  return new SpecError({ file, problem, fix: "move it away or choose another output folder; faultline replaces only files it generated" });
+}
+
+/**
+ * Fails before anything is written when a generated file cannot be placed: the output folder is
+ * a file, a folder faultline needs is a file or a symlink (following it could leave the output
+ * folder), or a generated file's place is taken by a folder.
+ */
+export async function assertWritable(outDir: string, written: string[]): Promise<void> {
+  const root = await stat(outDir).catch(() => undefined);
+  if (root && !root.isDirectory()) throw blocked(outDir, "the output folder is a file");
+  for (const rel of written) {
+    const parts = rel.split("/");
+    for (let i = 1; i <= parts.length; i++) {
+      const here = path.join(outDir, ...parts.slice(0, i));
+      const info = await lstat(here).catch(() => undefined);
+      if (!info) break;
+      const isLast = i === parts.length;
+      if (isLast && info.isDirectory()) throw blocked(here, "is a folder where faultline writes a file");
+      if (!isLast && !info.isDirectory()) throw blocked(here, `is ${info.isSymbolicLink() ? "a symlink" : "a file"} where faultline writes a folder`);
+    }
+  }
+}
+
+function processIsAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+/** A staging folder left by a faultline process that was killed mid-write. */
+export async function removeAbandonedStaging(outDir: string): Promise<void> {
+  const entries = await readdir(outDir).catch(() => [] as string[]);
+  for (const name of entries) {
+    const match = name.startsWith(STAGING_PREFIX) ? /^(\d+)-/.exec(name.slice(STAGING_PREFIX.length)) : null;
+    if (match && Number(match[1]) !== process.pid && !processIsAlive(Number(match[1]))) {
+      await rm(path.join(outDir, name), { recursive: true, force: true });
+    }
+  }
+}

@@ -1,0 +1,106 @@
+// One target, start to finish: load the spec, generate in memory, compare the error surface with
+// the one the output folder holds, then write (or, for --check, only plan). Shared by
+// `generate`, `generate --check` and `--watch`.
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { SpecError, pointerOf } from "../diagnostics.js";
+import { parseSurfaceJson, SURFACE_FILE } from "../emit/surface-json.js";
+import { generate, type GenerateResult } from "../generate.js";
+import type { ApiIR } from "../ir.js";
+import { loadSpec } from "../parse/load.js";
+import type { Target } from "./config.js";
+import { diffSurface, type SurfaceChange } from "./surface-diff.js";
+import { planOutput, writeOutput } from "./write-output.js";
+
+export type Stage = "loading" | "generating" | "comparing" | "writing";
+
+export interface RunOptions {
+  check: boolean;
+  /** Paths in the outcome are shown relative to this folder. */
+  cwd: string;
+  onStage?: (stage: Stage) => void;
+}
+
+export interface TargetOutcome {
+  spec: string;
+  output: string;
+  operations: number;
+  errorVariants: number;
+  written: string[];
+  unchanged: string[];
+  removed: string[];
+  /** Against the error-surface.json the output folder held before this run. */
+  changes: SurfaceChange[];
+  /** false when the output folder held no readable error-surface.json (first run, or older output). */
+  hadSurface: boolean;
+  /** Every spec file read, absolute: what --watch watches. */
+  inputs: string[];
+  ms: number;
+}
+
+export function displayPath(file: string, cwd: string): string {
+  return path.relative(cwd, file) || ".";
+}
+
+/** An `operations` override naming no operation is a typo that would silently do nothing. */
+function checkOperationOverrides(target: Target, api: ApiIR, specShown: string): void {
+  const names = new Set(api.operations.flatMap((op) => (op.operationId ? [op.name, op.operationId] : [op.name])));
+  for (const key of Object.keys(target.overrides?.operations ?? {})) {
+    if (names.has(key)) continue;
+    throw new SpecError({
+      file: target.origin?.file ?? specShown,
+      ...(target.origin ? { pointer: `${target.origin.pointer}${pointerOf("overrides", "operations", key)}` } : {}),
+      problem: `${specShown} has no operation ${JSON.stringify(key)}`,
+      fix: `use an operation name or operationId from the spec: ${[...names].sort().slice(0, 8).join(", ")}${names.size > 8 ? ", ..." : ""}`,
+    });
+  }
+}
+
+async function previousSurface(output: string) {
+  const text = await readFile(path.join(output, SURFACE_FILE), "utf8").catch(() => undefined);
+  return text === undefined ? undefined : parseSurfaceJson(text);
+}
+
+function countVariants(result: GenerateResult): number {
+  return result.classified.reduce((n, op) => n + op.errors.reduce((m, e) => m + Math.max(1, e.codes.length), 0), 0);
+}
+
+/** Diagnostics name files relative to the folder the user works in, like every other path shown. */
+function relativeDiagnostic(error: unknown, cwd: string): unknown {
+  if (!(error instanceof SpecError) || cwd === process.cwd()) return error;
+  return new SpecError({ ...error.diagnostic, file: displayPath(path.resolve(error.diagnostic.file), cwd) });
+}
+
+export async function runTarget(target: Target, options: RunOptions): Promise<TargetOutcome> {
+  try {
+    return await runTargetIn(target, options);
+  } catch (error) {
+    throw relativeDiagnostic(error, options.cwd);
+  }
+}
+
+async function runTargetIn(target: Target, options: RunOptions): Promise<TargetOutcome> {
+  const started = performance.now();
+  const specShown = displayPath(target.spec, options.cwd);
+  options.onStage?.("loading");
+  // Relative to the process, so diagnostics name the file the way the user typed it.
+  const loaded = await loadSpec(path.relative(process.cwd(), target.spec) || target.spec, { allowRemoteRefs: target.allowRemoteRefs ?? false });
+  options.onStage?.("generating");
+  const result = await generate(loaded, { ...(target.overrides ? { overrides: target.overrides } : {}), ...(target.retry ? { retry: target.retry } : {}) });
+  checkOperationOverrides(target, result.api, specShown);
+  options.onStage?.(options.check ? "comparing" : "writing");
+  const before = await previousSurface(target.output);
+  const after = parseSurfaceJson(result.files.find((f) => f.path === SURFACE_FILE)!.contents)!;
+  const summary = options.check ? await planOutput(target.output, result.files) : await writeOutput(target.output, result.files);
+  return {
+    spec: specShown,
+    output: displayPath(target.output, options.cwd),
+    operations: result.api.operations.length,
+    errorVariants: countVariants(result),
+    ...summary,
+    changes: diffSurface(before ?? [], after),
+    hadSurface: before !== undefined,
+    inputs: loaded.files,
+    ms: Math.round(performance.now() - started),
+  };
+}

@@ -1,0 +1,46 @@
+// Which specs to generate, from the command line and the config file. Flags win over the file:
+// a spec named on the command line that the config lists keeps its overrides and retry
+// defaults but takes --out if given; one it does not list gets the config-wide settings.
+import path from "node:path";
+import { SpecError } from "../diagnostics.js";
+import { CONFIG_FILE, CONFIG_MODULE, findConfig, loadConfig, withDefaults, type Target } from "./config.js";
+import { UsageError } from "./usage-error.js";
+
+export interface TargetArgs {
+  spec?: string;
+  out?: string;
+  config?: string;
+  /** undefined when the flag was not given: the config decides. */
+  allowRemoteRefs?: boolean;
+}
+
+export interface ResolvedTargets {
+  targets: Target[];
+  /** The config file read, if any: --watch watches it too. */
+  configFile?: string;
+}
+
+export async function resolveTargets(args: TargetArgs, cwd: string, options: { fresh?: boolean } = {}): Promise<ResolvedTargets> {
+  const configFile = args.config !== undefined ? path.resolve(cwd, args.config) : await findConfig(cwd);
+  const config = configFile ? await loadConfig(configFile, { ...options, cwd }) : undefined;
+  let targets: Target[];
+  if (args.spec !== undefined) {
+    const spec = path.resolve(cwd, args.spec);
+    const listed = config?.targets.find((t) => t.spec === spec);
+    const output = args.out !== undefined ? path.resolve(cwd, args.out) : listed?.output;
+    if (output === undefined) throw new UsageError(`generate needs --out <dir> for ${args.spec} (or list it in ${CONFIG_FILE})`);
+    targets = [listed ? { ...listed, output } : withDefaults({ spec, output }, config?.defaults ?? {})];
+  } else {
+    if (!config) {
+      throw new SpecError({
+        file: path.join(cwd, CONFIG_FILE),
+        problem: `no ${CONFIG_FILE} or ${CONFIG_MODULE} here, and no spec was given`,
+        fix: "create a config with `faultline init`, or pass a spec: faultline generate openapi.yaml -o src/api",
+      });
+    }
+    if (args.out !== undefined && config.targets.length > 1) throw new UsageError(`--out is ambiguous: ${path.basename(config.file)} lists ${config.targets.length} specs; name one: faultline generate <spec> -o <dir>`);
+    targets = args.out !== undefined ? [{ ...config.targets[0]!, output: path.resolve(cwd, args.out) }] : config.targets;
+  }
+  if (args.allowRemoteRefs !== undefined) targets = targets.map((t) => ({ ...t, allowRemoteRefs: args.allowRemoteRefs! }));
+  return { targets, ...(configFile ? { configFile } : {}) };
+}

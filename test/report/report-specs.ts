@@ -1,0 +1,67 @@
+// Small inline specs for the report tests: one ordinary API, one with markup in every string.
+export const TICKETS_SPEC = `openapi: 3.0.3
+info: { title: Tickets, version: "1.0" }
+x-faultline-retry: { maxRetries: 3, baseDelayMs: 1000, maxDelayMs: 20000, jitter: 0.2 }
+paths:
+  /tickets:
+    get:
+      operationId: listTickets
+      summary: List tickets
+      responses:
+        "200": { description: ok }
+        "400": { description: "The query was malformed." }
+        "429":
+          description: "Too many requests: RATE_LIMITED. Wait for Retry-After."
+          headers: { Retry-After: { schema: { type: integer } } }
+          content:
+            application/json:
+              schema:
+                type: object
+                properties:
+                  code: { type: string, enum: [RATE_LIMITED] }
+                  message: { type: string }
+        "500": { description: "The server failed." }
+    post:
+      operationId: createTicket
+      summary: Create a ticket
+      responses:
+        "201": { description: created }
+        "400":
+          description: "The ticket is invalid."
+          content:
+            application/json:
+              schema:
+                type: object
+                properties:
+                  code: { type: string, enum: [INVALID_TITLE] }
+        "402":
+          description: "The plan's ticket limit is reached."
+          content:
+            application/json:
+              schema:
+                type: object
+                properties:
+                  code: { type: string, enum: [PLAN_LIMIT_REACHED] }
+        "503":
+          description: "Maintenance."
+          x-faultline-not-processed: true
+`;
+
+export const HOSTILE_SPEC = `openapi: 3.0.3
+info: { title: "<script>globalThis.__pwned = 1</script>", version: "<img src=x onerror=alert(1)>" }
+paths:
+  "/things/<svg onload=alert(1)>":
+    post:
+      operationId: "<b>bold</b>"
+      summary: "</script><script>globalThis.__pwned = 1</script>"
+      responses:
+        "201": { description: created }
+        "402":
+          description: "<iframe src=javascript:alert(1)></iframe> &amp; \\" ' \\u2028"
+          content:
+            application/json:
+              schema:
+                type: object
+                properties:
+                  code: { type: string, enum: ['<img src=x onerror="globalThis.__pwned=1">', "\\u2028</script><!--"] }
+`;
