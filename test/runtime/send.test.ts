@@ -333,6 +333,18 @@ describe("requests", () => {
     await expect(rt.send(ctx, op, { path: { x: 1 } })).rejects.toThrow(/missing path parameter "y"/);
   });
 
+  it("a path value of . or .. stays a segment and cannot climb out of the base path", async () => {
+    server.script({ status: 200 });
+    const op = { id: "file", method: "GET", path: "/files/{name}/raw", idempotent: true, errors: {} };
+    const ctx = client({ codes: {} }, { baseUrl: `${server.url}/v1` });
+    for (const name of ["..", "."]) {
+      await expect(rt.send(ctx, op, { path: { name } })).rejects.toThrow(/may not be "\." or "\.\."/);
+    }
+    await rt.send(ctx, op, { path: { name: "..." } });
+    await rt.send(ctx, op, { path: { name: "%2e%2e" } }); // a literal value: encoded, not resolved
+    expect(server.requests.map((r) => r.path)).toEqual(["/v1/files/.../raw", "/v1/files/%252e%252e/raw"]);
+  });
+
   it("form-urlencoded and multipart bodies", async () => {
     server.script({ status: 204 });
     const form = { id: "f", method: "POST", path: "/f", idempotent: false, errors: {}, requestContentType: "application/x-www-form-urlencoded" };

@@ -69,7 +69,12 @@ function buildUrl(base: string, op: OperationSpec, input: RequestInput): string 
     const v = input.path?.[name];
     // A missing path value is a bug in the caller, not a failure of the call: throw.
     if (v === undefined) throw new TypeError(`${op.id}: missing path parameter "${name}"`);
-    return encodeURIComponent(String(v));
+    const segment = encodeURIComponent(String(v));
+    // URL parsing resolves "." and ".." (even as %2E%2E), which would send the request, credentials
+    // included, outside the base path. No encoding survives that, so such a value is refused.
+    if (segment === "." || segment === "..")
+      throw new TypeError(`${op.id}: path parameter "${name}" may not be "." or ".."`);
+    return segment;
   });
   const url = new URL(base.replace(/\/+$/, "") + path);
   for (const [k, v] of pairs(input.query)) url.searchParams.append(k, text(v));

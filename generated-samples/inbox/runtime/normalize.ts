@@ -45,7 +45,10 @@ const at = (v: unknown, path: readonly string[] | undefined) =>
 
 /** Lower-cased names; credential-bearing headers (set-cookie and the like) dropped so errors are safe to log. */
 export function cleanHeaders(h: unknown): Record<string, string> {
-  const entries = h instanceof Headers ? [...h] : Object.entries(isObj(h) ? h : {});
+  // forEach, not iteration: a user's lib without DOM.Iterable must still compile this file.
+  const entries: [string, unknown][] = [];
+  if (h instanceof Headers) h.forEach((v, k) => entries.push([k, v]));
+  else entries.push(...Object.entries(isObj(h) ? h : {}));
   return Object.fromEntries(
     entries
       .map(([k, v]) => [k.toLowerCase(), String(v)] as const)
