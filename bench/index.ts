@@ -1,7 +1,7 @@
 // npm run bench [-- --quick]: faultline against openapi-typescript (types only), orval and
-// @hey-api/openapi-ts, as whole cold CLI runs, then tsc on each GitHub output. Writes
-// bench/RESULTS.md with the machine's description. Each measurement is a Section; to add one
-// (runtime call overhead vs bare fetch, runtime size min+gzip, watch latency), write it in its
+// @hey-api/openapi-ts, as whole cold CLI runs, then tsc on each GitHub output, then the
+// runtime's call overhead and size and the watch loop's latency. Writes bench/RESULTS.md with the
+// machine's description. Each measurement is a Section (section.ts); to add one, write it in its
 // own file and append it to SECTIONS.
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
@@ -11,9 +11,10 @@ import path from "node:path";
 import { generationSection } from "./generation.js";
 import { describeMachine, machineMarkdown } from "./machine.js";
 import type { BenchContext, Section } from "./section.js";
+import { callOverheadSection, runtimeSizeSection, watchLatencySection } from "./runtime-sections.js";
 import { typecheckSection } from "./typecheck.js";
 
-const SECTIONS: Section[] = [generationSection, typecheckSection];
+const SECTIONS: Section[] = [generationSection, typecheckSection, callOverheadSection, runtimeSizeSection, watchLatencySection];
 
 const REPO = path.resolve(import.meta.dirname, "..");
 const quick = process.argv.includes("--quick");

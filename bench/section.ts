@@ -1,7 +1,7 @@
 // A bench section measures one thing and returns Markdown for bench/RESULTS.md. index.ts runs
 // the list of sections in order; a new number is a new section file appended to that list.
 export interface BenchContext {
-  /** --quick: one run per measurement instead of five, for development. */
+  /** --quick: one run per measurement instead of five (fewer rounds and saves), for development. */
   quick: boolean;
   runs: number;
   /** Scratch folder for generated outputs, removed after the bench. */
