@@ -5,6 +5,7 @@ import type { OpenAPI3, OpenAPITSOptions } from "openapi-typescript";
 import { SpecError } from "../diagnostics.js";
 import { mayDuplicateDiscriminator, withoutDuplicateMembers } from "./discriminator-duplicates.js";
 import { openapiTypescript } from "./openapi-typescript.js";
+import { withNullableSafeWithRequired } from "./with-required.js";
 import { escapeRawControlCharacters, withInertCommentText } from "./schema-comments.js";
 
 type TransformContext = Parameters<ReturnType<typeof openapiTypescript>["transformSchema"]>[1];
@@ -56,6 +57,7 @@ export function schemaTypes(document: Record<string, unknown>, file: string): st
     throw untypableSchema(error, schema, file);
   }
   if (mayDuplicateDiscriminator(schema, discriminators)) nodes = withoutDuplicateMembers(nodes);
+  nodes = withNullableSafeWithRequired(nodes);
   return escapeRawControlCharacters(astToString(nodes));
 }
 

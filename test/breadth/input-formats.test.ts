@@ -138,6 +138,16 @@ describe("schemas openapi-typescript cannot type", () => {
   });
 });
 
+describe("a schema that admits no value", () => {
+  it("type: null beside a oneOf without a null branch is reported with the fix", async () => {
+    const error = await loadError({
+      name: "null-and-oneof",
+      files: { "spec.json": { openapi: "3.0.3", info: { title: "T", version: "1" }, paths: {}, components: { schemas: { Value: { type: "null", oneOf: [{ type: "string" }, { type: "array", items: { $ref: "#/components/schemas/Value" } }] } } } } },
+    });
+    expect(error.diagnostic).toMatchObject({ pointer: "/components/schemas/Value/type", problem: expect.stringContaining("admits no value"), fix: expect.stringContaining("nullable: true") });
+  });
+});
+
 describe("many files with relative $refs", () => {
   it("are bundled into one document that names every file read", () => {
     const { loaded } = generated.get("multi-file")!;

@@ -119,6 +119,15 @@ const cases: SpecCase[] = [
     },
   },
   {
+    name: "required-on-a-nullable-base",
+    files: {
+      "spec.json": oneOperation(
+        { "200": { description: "ok" }, "400": json({ allOf: [{ $ref: "#/components/schemas/PlaidError" }, { type: "object", properties: { item_id: { type: "string" } } }], required: ["error_code", "item_id"] }) },
+        { schemas: { PlaidError: { type: "object", nullable: true, properties: { error_code: { type: "string" }, error_message: { type: "string" } } } } },
+      ),
+    },
+  },
+  {
     name: "discriminator-declared-twice",
     files: {
       "spec.json": oneOperation(
