@@ -93,10 +93,7 @@ export async function generate(spec: SpecInput, options: GenerateOptions = {}): 
     `import type { paths } from "./schema.js";`,
     ...classified.flatMap(resultTypes),
   ]);
-  const operations = printStatements([
-    `import type { ApiSpec, OperationSpec } from "./runtime/types.js";`,
-    ...operationSpecStatements(api, classified),
-  ]);
+  const operations = printStatements(operationSpecStatements(api, classified));
   const client = printStatements([
     `import { createContext, send } from "./runtime/send.js";`,
     `import type { CallOptions, ClientOptions, RequestInput } from "./runtime/types.js";`,
@@ -106,7 +103,7 @@ export async function generate(spec: SpecInput, options: GenerateOptions = {}): 
   ]);
   const index = [
     `export { createClient, type Client } from "./client.js";`,
-    `export { api, operations } from "./operations.js";`,
+    `export { api, operations, type OperationName } from "./operations.js";`,
     `export type * from "./types.js";`,
     `export type { paths, components } from "./schema.js";`,
     `export * from "./runtime/index.js";`,
