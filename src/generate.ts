@@ -53,7 +53,7 @@ export interface GenerateResult {
  * than everything else together. A file above this size is written as printed: openapi-typescript's
  * and print.ts's layouts are consistent and readable on their own. The runtime is always formatted.
  */
-const FORMAT_LIMIT = 150_000;
+const FORMAT_LIMIT = 100_000;
 
 function header(api: ApiIR, hash: string): string {
   return [

@@ -1,4 +1,4 @@
-// print.ts is what users read on big specs (prettier is skipped above 150 KB), and what prettier
+// print.ts is what users read on big specs (prettier is skipped above 100 KB), and what prettier
 // starts from on small ones: its layout must be valid, stable and readable on its own.
 import { describe, expect, it } from "vitest";
 import { printStatements, splitTopLevelUnion } from "../../src/emit/print.js";
