@@ -1,6 +1,5 @@
 // generate(): a loaded spec in, files out. No file system, no clock, no randomness: the same
 // input gives the same bytes, which is what lets users check generated clients in and run --check.
-import { Project, type StatementStructures } from "ts-morph";
 import type { ApiIR, RetryAdviceIR } from "./ir.js";
 import { classifyApi, type ClassifiedOperation, type ClassifyOverrides } from "./normalize/classify.js";
 import { parseApi } from "./parse/index.js";
@@ -10,6 +9,7 @@ import { surfaceRows } from "./emit/error-surface.js";
 import { formatMemo } from "./emit/format-memo.js";
 import { lineText } from "./emit/names.js";
 import { operationSpecStatements } from "./emit/operation-specs.js";
+import { printStatements } from "./emit/print.js";
 import { resultTypes } from "./emit/result-types.js";
 import { runtimeFiles } from "./emit/runtime-files.js";
 import { schemaTypes } from "./emit/schema-types.js";
@@ -26,6 +26,8 @@ export interface SpecInput {
   hash: string;
   /** The root file's text, when read from disk: a diagnostic then gets a line and column. */
   text?: string;
+  /** The version the input was written in, when it was converted ("2.0"). */
+  sourceVersion?: string;
 }
 
 export interface GenerateOptions {
@@ -46,8 +48,12 @@ export interface GenerateResult {
   classified: ClassifiedOperation[];
 }
 
-/** Prettier on a multi-megabyte schema file costs seconds (6 s on GitHub's 6.5 MB); openapi-typescript's printer output is already consistent. */
-const FORMAT_SCHEMA_LIMIT = 1_000_000;
+/**
+ * Prettier costs 4-10 s per MB (6 s on GitHub's 6.5 MB schema.ts, 9 s on its other files), more
+ * than everything else together. A file above this size is written as printed: openapi-typescript's
+ * and print.ts's layouts are consistent and readable on their own. The runtime is always formatted.
+ */
+const FORMAT_LIMIT = 150_000;
 
 function header(api: ApiIR, hash: string): string {
   return [
@@ -55,10 +61,6 @@ function header(api: ApiIR, hash: string): string {
     "// Do not edit: regenerate with `faultline generate`.",
     "",
   ].join("\n");
-}
-
-function printFile(project: Project, name: string, statements: (string | StatementStructures)[]): string {
-  return project.createSourceFile(name, { statements }, { overwrite: true }).getFullText();
 }
 
 /** Parse and classify only: what reports, lint and --check diffs need. */
@@ -69,27 +71,27 @@ export function generateIr(spec: SpecInput, options: GenerateOptions = {}): { ap
   } catch (error) {
     throw spec.text === undefined ? error : locatedIn(error, spec.text, spec.file);
   }
+  if (spec.sourceVersion) api = { ...api, openapiVersion: spec.sourceVersion };
   api = withRetryDefaults(api, options.retry);
   return { api, classified: classifyApi(api, options.overrides) };
 }
 
 export async function generate(spec: SpecInput, options: GenerateOptions = {}): Promise<GenerateResult> {
   const { api, classified } = generateIr(spec, options);
-  const project = new Project({ useInMemoryFileSystem: true });
   const top = header(api, spec.hash);
 
-  const types = printFile(project, "types.ts", [
+  const types = printStatements([
     `import type * as rt from "./runtime/types.js";`,
     `import type { paths } from "./schema.js";`,
     ...classified.flatMap(resultTypes),
   ]);
-  const operations = printFile(project, "operations.ts", [
+  const operations = printStatements([
     `import type { ApiSpec, OperationSpec } from "./runtime/types.js";`,
     ...operationSpecStatements(api, classified),
   ]);
-  const client = printFile(project, "client.ts", [
+  const client = printStatements([
     `import { createContext, send } from "./runtime/send.js";`,
-    `import type { CallOptions, ClientOptions } from "./runtime/types.js";`,
+    `import type { CallOptions, ClientOptions, RequestInput } from "./runtime/types.js";`,
     `import { api, operations } from "./operations.js";`,
     `import type * as t from "./types.js";`,
     ...clientStatements(classified, api.title),
@@ -115,7 +117,7 @@ export async function generate(spec: SpecInput, options: GenerateOptions = {}): 
   const files = await Promise.all(
     sources.map(async (f) => ({
       path: f.path,
-      contents: top + (f.path === "schema.ts" && f.contents.length > FORMAT_SCHEMA_LIMIT ? f.contents : await formatMemo(f.contents)),
+      contents: top + (f.contents.length <= FORMAT_LIMIT ? await formatMemo(f.contents) : f.contents),
     })),
   );
   // The error surface as data, for `generate --check` and `--watch` diffs (src/cli/surface-diff.ts).

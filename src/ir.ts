@@ -82,6 +82,8 @@ export interface MediaIR {
 export interface SuccessResponseIR {
   /** "200", "2XX". */
   key: string;
+  /** The key as the spec spells it ("2xx"): schema.ts is indexed by this one. */
+  specKey: string;
   status?: number;
   media: MediaIR[];
 }
@@ -118,6 +120,8 @@ export interface ErrorCodeIR {
 export interface ErrorResponseIR {
   /** "404", "4XX" or "default". */
   key: string;
+  /** The key as the spec spells it ("4xx", "DEFAULT"): schema.ts is indexed by this one. */
+  specKey: string;
   status?: number;
   pointer: string;
   description: string;

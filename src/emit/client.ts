@@ -1,7 +1,9 @@
 // client.ts: a `Client` interface with one documented method per operation, and createClient,
 // which binds each method to its OperationSpec. All behaviour lives in the runtime; this file
-// only wires names to data, so it stays small even for thousand-operation specs.
-import { StructureKind, type FunctionDeclarationStructure, type InterfaceDeclarationStructure, type MethodSignatureStructure } from "ts-morph";
+// only wires names to data. createClient builds the methods in one loop over `operations`
+// instead of one typed arrow per operation: the interface already gives every method its types,
+// and 1,000 arrows each cast to their result type took tsc ~2 s on GitHub's spec.
+import type { FunctionStatement, InterfaceStatement, MethodSignature } from "./structures.js";
 import type { OperationIR } from "../ir.js";
 import type { ClassifiedOperation } from "../normalize/classify.js";
 import { docText, propertyKey, typeNames } from "./names.js";
@@ -16,10 +18,9 @@ function methodDocs(op: OperationIR): string[] {
   return [op.deprecated ? `${text}\n@deprecated` : text];
 }
 
-function methodSignature(op: OperationIR): MethodSignatureStructure {
+function methodSignature(op: OperationIR): MethodSignature {
   const names = typeNames(op);
   return {
-    kind: StructureKind.MethodSignature,
     name: propertyKey(op.name),
     docs: methodDocs(op),
     parameters: [
@@ -30,24 +31,30 @@ function methodSignature(op: OperationIR): MethodSignatureStructure {
   };
 }
 
-export function clientStatements(classified: ClassifiedOperation[], title: string): (InterfaceDeclarationStructure | FunctionDeclarationStructure)[] {
+export function clientStatements(classified: ClassifiedOperation[], title: string): (InterfaceStatement | FunctionStatement)[] {
   const ops = classified.map((c) => c.operation);
-  const methods = ops.map((op) => `${propertyKey(op.name)}: (input, call) => send(ctx, operations.${op.name}, input, call) as Promise<t.${typeNames(op).result}>,`);
   return [
     {
-      kind: StructureKind.Interface,
+      kind: "interface",
       name: "Client",
       isExported: true,
       docs: [docText(`A typed, retry-aware client for ${title}. No method throws for an HTTP, network, timeout or abort failure: each returns a Result.`)],
       methods: ops.map(methodSignature),
     },
     {
-      kind: StructureKind.Function,
+      kind: "function",
       name: "createClient",
       isExported: true,
       parameters: [{ name: "options", type: "ClientOptions" }],
       returnType: "Client",
-      statements: [`const ctx = createContext(options, api);`, `return {\n${methods.join("\n")}\n};`],
+      statements: [
+        `const ctx = createContext(options, api);`,
+        // operations' keys are the method names (both are op.name): each method sends its own operation.
+        `// One method per operation, each sending its own OperationSpec; the Client interface types them.`,
+        `const methods = Object.entries(operations).map(([name, op]) => [name, (input?: RequestInput, call?: CallOptions) => send(ctx, op, input, call)] as const);`,
+        // fromEntries defines own properties, so no operation name can reach Object.prototype.
+        `return Object.fromEntries(methods) as unknown as Client;`,
+      ],
     },
   ];
 }

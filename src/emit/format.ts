@@ -2,7 +2,7 @@
 import * as prettier from "prettier";
 
 export const PRETTIER_OPTIONS: prettier.Options = {
-  parser: "typescript",
+  parser: "babel-ts",
   printWidth: 100,
   tabWidth: 2,
   useTabs: false,

@@ -1,7 +1,7 @@
 // operations.ts: the runtime's view of the spec, as plain data. One OperationSpec per operation
 // (method, path, idempotency, retry advice, the classified error table, the envelope hint) and
 // an ApiSpec with the root retry advice and the spec-wide code table.
-import { StructureKind, VariableDeclarationKind, type VariableStatementStructure } from "ts-morph";
+import type { VariableStatement } from "./structures.js";
 import type { EnvelopeIR } from "../ir.js";
 import { codeTable, type ClassifiedError, type ClassifiedOperation } from "../normalize/classify.js";
 import type { ApiIR } from "../ir.js";
@@ -43,21 +43,21 @@ function operationSpec({ operation: op, errors }: ClassifiedOperation): string {
   });
 }
 
-export function operationSpecStatements(api: ApiIR, classified: ClassifiedOperation[]): VariableStatementStructure[] {
+export function operationSpecStatements(api: ApiIR, classified: ClassifiedOperation[]): VariableStatement[] {
   const codes = Object.fromEntries([...codeTable(classified)].map(([code, v]) => [code, { category: v.category, recovery: v.recovery }]));
   const apiSpec = dataLiteral({ retry: api.retry, codes });
-  const entries = classified.map((c) => `${propertyKey(c.operation.name)}: ${operationSpec(c)},`);
+  const entries = classified.map((c) => `  ${propertyKey(c.operation.name)}: ${operationSpec(c)},`);
   return [
     {
-      kind: StructureKind.VariableStatement,
+      kind: "variable",
       isExported: true,
-      declarationKind: VariableDeclarationKind.Const,
+      declarationKind: "const",
       declarations: [{ name: "api", type: "ApiSpec", initializer: apiSpec }],
     },
     {
-      kind: StructureKind.VariableStatement,
+      kind: "variable",
       isExported: true,
-      declarationKind: VariableDeclarationKind.Const,
+      declarationKind: "const",
       docs: ["Each operation's method, path, idempotency, retry advice and classified errors."],
       declarations: [{ name: "operations", initializer: `{\n${entries.join("\n")}\n} satisfies Record<string, OperationSpec>` }],
     },

@@ -1,12 +1,12 @@
 // Per operation: the Input it takes, and a Result union whose error variants are literal in
 // status, code, category and recovery, so `if (r.error.category === "billing")` narrows to
 // exactly the variants the spec (and the classifier) says can be billing.
-import { StructureKind, type InterfaceDeclarationStructure, type TypeAliasDeclarationStructure } from "ts-morph";
+import type { InterfaceStatement, PropertySignature, TypeAliasStatement } from "./structures.js";
 import type { MediaIR, OperationIR } from "../ir.js";
 import type { ClassifiedError, ClassifiedOperation } from "../normalize/classify.js";
 import { docText, operationType, stringLiteral, typeNames } from "./names.js";
 
-type Statement = InterfaceDeclarationStructure | TypeAliasDeclarationStructure;
+type Statement = InterfaceStatement | TypeAliasStatement;
 
 /** The media type a request body is sent as: JSON when offered, else the first declared. */
 export function requestMedia(op: OperationIR): string | undefined {
@@ -14,19 +14,20 @@ export function requestMedia(op: OperationIR): string | undefined {
   return types.find((t) => /json/i.test(t)) ?? types[0];
 }
 
-function bodyType(op: OperationIR, key: string, media: MediaIR[]): string {
+/** `specKey`: the response key as the spec (and so openapi-typescript's schema.ts) spells it. */
+function bodyType(op: OperationIR, specKey: string, media: MediaIR[]): string {
   if (media.length === 0) return "undefined";
-  const response = `${operationType(op)}["responses"][${stringLiteral(key)}]`;
+  const response = `${operationType(op)}["responses"][${stringLiteral(specKey)}]`;
   const parts = media.map((m) => (m.json && m.hasSchema ? `${response}["content"][${stringLiteral(m.contentType)}]` : m.json ? "unknown" : "string"));
   return [...new Set(parts)].join(" | ");
 }
 
-function inputInterface(op: OperationIR): InterfaceDeclarationStructure {
+function inputInterface(op: OperationIR): InterfaceStatement {
   const names = typeNames(op);
   const params = `${operationType(op)}["parameters"]`;
   const has = (where: string) => op.parameters.some((p) => p.in === where);
   const required = (where: string) => op.parameters.some((p) => p.in === where && p.required && p.name !== op.idempotencyKeyHeader);
-  const properties = [];
+  const properties: PropertySignature[] = [];
   if (has("path")) properties.push({ name: "path", type: `${params}["path"]` });
   if (has("query")) properties.push({ name: "query", hasQuestionToken: !required("query"), type: `${params}["query"]` });
   properties.push(
@@ -42,7 +43,7 @@ function inputInterface(op: OperationIR): InterfaceDeclarationStructure {
       type: `NonNullable<${operationType(op)}["requestBody"]>["content"][${stringLiteral(media)}]`,
     });
   }
-  return { kind: StructureKind.Interface, name: names.input, isExported: true, properties };
+  return { kind: "interface", name: names.input, isExported: true, properties };
 }
 
 /** Does a caller have to pass an input at all? */
@@ -53,7 +54,7 @@ export function inputRequired(op: OperationIR): boolean {
 function successType(op: OperationIR): string {
   if (op.successes.length === 0) return "rt.Success<number, unknown>";
   return op.successes
-    .map((s) => `rt.Success<${s.status ?? "number"}, ${bodyType(op, s.key, s.media)}>`)
+    .map((s) => `rt.Success<${s.status ?? "number"}, ${bodyType(op, s.specKey, s.media)}>`)
     .join(" | ");
 }
 
@@ -66,7 +67,7 @@ function errorVariants(op: OperationIR, error: ClassifiedError): string[] {
   const { response, verdict } = error;
   const status = response.status ?? "number";
   const key = stringLiteral(response.key);
-  const body = bodyType(op, response.key, response.media);
+  const body = bodyType(op, response.specKey, response.media);
   const body_ = body === "undefined" ? "undefined" : `${body} | undefined`;
   const variant = (code: string, category: string, recovery: string) => `rt.HttpError<${status}, ${key}, ${code}, ${category}, ${recovery}, ${body_}>`;
   const fallbackCategory = error.dynamic ? "rt.Category" : stringLiteral(verdict.category);
@@ -100,8 +101,8 @@ export function resultTypes(classified: ClassifiedOperation): Statement[] {
   const title = `${op.method.toUpperCase()} ${op.path}`;
   return [
     inputInterface(op),
-    { kind: StructureKind.TypeAlias, name: names.success, isExported: true, type: successType(op), docs: [docText(`Success of ${title}.`)] },
-    { kind: StructureKind.TypeAlias, name: names.error, isExported: true, type: variants.join(" | "), docs: [docText(`Every way ${title} can fail.`)] },
-    { kind: StructureKind.TypeAlias, name: names.result, isExported: true, type: `rt.Result<${names.success}, ${names.error}>` },
+    { kind: "type-alias", name: names.success, isExported: true, type: successType(op), docs: [docText(`Success of ${title}.`)] },
+    { kind: "type-alias", name: names.error, isExported: true, type: variants.join(" | "), docs: [docText(`Every way ${title} can fail.`)] },
+    { kind: "type-alias", name: names.result, isExported: true, type: `rt.Result<${names.success}, ${names.error}>` },
   ];
 }

@@ -8,22 +8,45 @@ import { docText } from "./names.js";
 /** Keys whose string values openapi-typescript prints as comment text. */
 const COMMENT_KEYS = new Set(["description", "summary", "title", "format"]);
 
+/** What docText would change: most descriptions need nothing, and testing is cheaper than cleaning. */
+const NEEDS_CLEANING = /[\r\u2028\u2029\u0000-\u0008\u000b-\u001f\u007f]|\*\/|@\w|^\s|\s$/;
+
+function setOwn(target: Record<string, unknown>, key: string, value: unknown): void {
+  // defineProperty: a "__proto__" key (a property name in a schema) must stay a key.
+  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+}
+
 /**
- * A copy of the document whose comment text is inert (the same cleaning as faultline's own
- * comments). Types do not change: only strings under comment keys are touched.
+ * The document with its comment text made inert (the same cleaning as faultline's own
+ * comments). Types do not change: only strings under comment keys are touched. Copy on write:
+ * an object whose subtree needs no cleaning is shared, not copied (GitHub's 13 MB spec would
+ * otherwise be copied whole, ~0.5 s and ~100 MB).
  */
 export function withInertCommentText(node: unknown, parentKey = ""): unknown {
-  if (Array.isArray(node)) return node.map((item) => withInertCommentText(item));
   if (node === null || typeof node !== "object") return node;
-  const copy: Record<string, unknown> = {};
-  // A discriminator mapping's values are $refs, whatever its keys are called.
-  const isText = (key: string, value: unknown) => COMMENT_KEYS.has(key) && typeof value === "string" && parentKey !== "mapping";
-  for (const [key, value] of Object.entries(node)) {
-    const clean = isText(key, value) ? docText(value as string, Number.MAX_SAFE_INTEGER) : withInertCommentText(value, key);
-    // defineProperty: a "__proto__" key (a property name in a schema) must stay a key.
-    Object.defineProperty(copy, key, { value: clean, enumerable: true, writable: true, configurable: true });
+  if (Array.isArray(node)) {
+    let copy: unknown[] | undefined;
+    node.forEach((item, i) => {
+      const clean = withInertCommentText(item);
+      if (clean !== item) (copy ??= [...node])[i] = clean;
+    });
+    return copy ?? node;
   }
-  return copy;
+  const source = node as Record<string, unknown>;
+  let copy: Record<string, unknown> | undefined;
+  for (const key of Object.keys(source)) {
+    const value = source[key];
+    // A discriminator mapping's values are $refs, whatever its keys are called.
+    const isText = COMMENT_KEYS.has(key) && typeof value === "string" && parentKey !== "mapping";
+    const clean = isText ? (NEEDS_CLEANING.test(value) ? docText(value, Number.MAX_SAFE_INTEGER) : value) : withInertCommentText(value, key);
+    if (clean === value) continue;
+    if (!copy) {
+      copy = {};
+      for (const k of Object.keys(source)) setOwn(copy, k, source[k]);
+    }
+    setOwn(copy, key, clean);
+  }
+  return copy ?? node;
 }
 
 /**

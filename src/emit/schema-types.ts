@@ -1,12 +1,14 @@
 // Schema types come from openapi-typescript, not from us: one file (schema.ts) with `paths`,
 // `components` and `operations`, which every generated type indexes into. We call its transform
 // on the document we already loaded, so the spec is parsed and bundled once, not twice.
-import { astToString, resolveRef, scanDiscriminators, transformSchema, type OpenAPI3, type OpenAPITSOptions } from "openapi-typescript";
+import type { OpenAPI3, OpenAPITSOptions } from "openapi-typescript";
+import { openapiTypescript } from "./openapi-typescript.js";
 import { escapeRawControlCharacters, withInertCommentText } from "./schema-comments.js";
 
-type TransformContext = Parameters<typeof transformSchema>[1];
+type TransformContext = Parameters<ReturnType<typeof openapiTypescript>["transformSchema"]>[1];
 
 export function schemaTypes(document: Record<string, unknown>): string {
+  const { astToString, resolveRef, scanDiscriminators, transformSchema } = openapiTypescript();
   // Spec text reaches schema.ts comments verbatim; see schema-comments.ts for what is cleaned and why.
   const schema = withInertCommentText(document) as OpenAPI3;
   const options: OpenAPITSOptions = { silent: true };

@@ -1,10 +1,12 @@
 // Multi-file specs: @redocly/openapi-core pulls every external $ref into one document.
 // We only call it when a spec has external refs: a single-file spec needs no bundling,
-// and skipping it saves seconds on large specs (2.2 s on GitHub's).
+// and skipping it saves seconds on large specs (2.2 s on GitHub's). Redocly itself is loaded
+// only then (redocly.ts).
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { BaseResolver, bundle, createConfig, type Source } from "@redocly/openapi-core";
+import type { BaseResolver, Source } from "@redocly/openapi-core";
 import { SpecError, pointerOf } from "../diagnostics.js";
+import { redocly } from "./redocly.js";
 import { REMOTE_FIX, REMOTE_REFUSED, bundleProblemToError } from "./ref-problems.js";
 
 export interface ExternalRef {
@@ -12,17 +14,35 @@ export interface ExternalRef {
   pointer: string;
 }
 
-/** Every $ref that leaves the document, with where it stands. */
+/** A visited node and the way back to the root; its pointer is spelled out only for a hit. */
+interface Visit {
+  node: object;
+  key: string;
+  parent: Visit | undefined;
+}
+
+function pointerOfVisit(visit: Visit): string {
+  const tokens: string[] = [];
+  for (let v: Visit | undefined = visit; v?.parent; v = v.parent) tokens.push(v.key);
+  return pointerOf(...tokens.reverse());
+}
+
+/**
+ * Every $ref that leaves the document, with where it stands. Runs on every spec, including
+ * 13 MB ones, so it allocates one small record per object and no per-node token arrays.
+ */
 export function findExternalRefs(document: unknown): ExternalRef[] {
   const found: ExternalRef[] = [];
-  const stack: { node: unknown; tokens: string[] }[] = [{ node: document, tokens: [] }];
+  if (document === null || typeof document !== "object") return found;
+  const stack: Visit[] = [{ node: document, key: "", parent: undefined }];
   while (stack.length > 0) {
-    const { node, tokens } = stack.pop()!;
-    if (node === null || typeof node !== "object") continue;
-    const ref = (node as { $ref?: unknown }).$ref;
-    if (typeof ref === "string" && !ref.startsWith("#")) found.push({ ref, pointer: pointerOf(...tokens) });
-    for (const [key, value] of Object.entries(node)) {
-      if (value !== null && typeof value === "object") stack.push({ node: value, tokens: [...tokens, key] });
+    const visit = stack.pop()!;
+    const node = visit.node as Record<string, unknown>;
+    const ref = node.$ref;
+    if (typeof ref === "string" && !ref.startsWith("#")) found.push({ ref, pointer: pointerOfVisit(visit) });
+    for (const key in node) {
+      const value = node[key];
+      if (value !== null && typeof value === "object") stack.push({ node: value, key, parent: visit });
     }
   }
   return found.sort((a, b) => (a.pointer < b.pointer ? -1 : a.pointer > b.pointer ? 1 : 0));
@@ -32,34 +52,35 @@ export function isRemoteRef(ref: string): boolean {
   return /^[a-z][a-z0-9+.-]*:\/\//i.test(ref) && !ref.startsWith("file:");
 }
 
+interface GuardedResolver extends BaseResolver {
+  /** URLs refused, in order: redocly may report the failure at the first $ref of a chain, not at the URL. */
+  readonly refused: string[];
+  /** Every file that was read, with its text: the spec hash covers them all, remote ones included. */
+  sources(): Promise<Source[]>;
+}
+
 /**
  * Checking the root file's refs is not enough: a local file it pulls in may $ref a URL. This
  * resolver is what redocly loads every file through, so a URL is refused wherever it appears.
+ * Declared inside a function because its base class is only loaded when bundling.
  */
-class GuardedResolver extends BaseResolver {
-  constructor(
-    config: ConstructorParameters<typeof BaseResolver>[0],
-    private readonly allowRemoteRefs: boolean,
-  ) {
-    super(config);
-  }
+function guardedResolver(config: ConstructorParameters<typeof BaseResolver>[0], allowRemoteRefs: boolean): GuardedResolver {
+  return new (class extends redocly().BaseResolver implements GuardedResolver {
+    readonly refused: string[] = [];
 
-  /** URLs refused, in order: redocly may report the failure at the first $ref of a chain, not at the URL. */
-  readonly refused: string[] = [];
-
-  override async loadExternalRef(absoluteRef: string): Promise<Source> {
-    if (!this.allowRemoteRefs && isRemoteRef(absoluteRef)) {
-      this.refused.push(absoluteRef);
-      throw new Error(`remote $ref ${REMOTE_REFUSED}`);
+    override async loadExternalRef(absoluteRef: string): Promise<Source> {
+      if (!allowRemoteRefs && isRemoteRef(absoluteRef)) {
+        this.refused.push(absoluteRef);
+        throw new Error(`remote $ref ${REMOTE_REFUSED}`);
+      }
+      return super.loadExternalRef(absoluteRef);
     }
-    return super.loadExternalRef(absoluteRef);
-  }
 
-  /** Every file that was read, with its text: the spec hash covers them all, remote ones included. */
-  async sources(): Promise<Source[]> {
-    const documents = await Promise.all([...this.cache.values()]);
-    return documents.flatMap((d) => ("source" in d && d.source ? [d.source] : []));
-  }
+    async sources(): Promise<Source[]> {
+      const documents = await Promise.all([...this.cache.values()]);
+      return documents.flatMap((d) => ("source" in d && d.source ? [d.source] : []));
+    }
+  })(config);
 }
 
 export async function bundleExternalRefs(
@@ -71,8 +92,9 @@ export async function bundleExternalRefs(
   if (remote && !allowRemoteRefs) {
     throw new SpecError({ file, pointer: `${remote.pointer}/$ref`, problem: `remote $ref ${JSON.stringify(remote.ref)} ${REMOTE_REFUSED}`, fix: REMOTE_FIX });
   }
+  const { bundle, createConfig } = redocly();
   const config = await createConfig({}, {});
-  const resolver = new GuardedResolver(config.resolve, allowRemoteRefs);
+  const resolver = guardedResolver(config.resolve, allowRemoteRefs);
   let result;
   try {
     result = await bundle({ ref: path.resolve(file), config, dereference: false, externalRefResolver: resolver });

@@ -1,15 +1,18 @@
 // Loading is the only part of parsing that touches the file system. It reads the root file,
-// parses YAML or JSON, and bundles local multi-file $refs with @redocly/openapi-core so the
-// rest of the pipeline sees one document whose $refs all point inside it.
+// parses YAML or JSON, bundles local multi-file $refs with @redocly/openapi-core, converts
+// Swagger 2.0 to OpenAPI 3 and hoists refs that point into the middle of things, so the rest of
+// the pipeline sees one OpenAPI 3 document whose $refs all point to components or paths.
 import { readFile } from "node:fs/promises";
 import { createHash } from "node:crypto";
 import path from "node:path";
-import { parseYaml } from "@redocly/openapi-core";
+import { createRequire } from "node:module";
 import { SpecError } from "../diagnostics.js";
-import { bundleExternalRefs, findExternalRefs } from "./bundle.js";
+import { bundleExternalRefs, findExternalRefs, type ExternalRef } from "./bundle.js";
+import { hoistDeepRefs } from "./hoist-refs.js";
 import { checkPathTemplates } from "./path-templates.js";
 import { checkInternalRefs } from "./ref-check.js";
 import { withSourceLocation } from "./source-location.js";
+import { convertSwagger2, isSwagger2 } from "./swagger2.js";
 
 export interface LoadOptions {
   /** Follow http(s) $refs. Off by default: a spec is untrusted input. */
@@ -27,6 +30,16 @@ export interface LoadedSpec {
   files: string[];
   /** sha256 over the bytes of every file read: the generated header cites it. */
   hash: string;
+  /** Set when the input was converted: "2.0" for Swagger (document is then OpenAPI 3.0). */
+  sourceVersion?: string;
+}
+
+const require = createRequire(import.meta.url);
+
+/** Redocly's YAML loader (js-yaml, JSON schema, no timestamps), required alone: the package entry costs ~0.5 s. */
+function parseYaml(text: string, file: string): unknown {
+  const yaml = require("@redocly/openapi-core/lib/js-yaml/index.js") as typeof import("@redocly/openapi-core/lib/js-yaml/index.js");
+  return yaml.parseYaml(text, { filename: file });
 }
 
 export async function loadSpec(file: string, options: LoadOptions = {}): Promise<LoadedSpec> {
@@ -36,16 +49,23 @@ export async function loadSpec(file: string, options: LoadOptions = {}): Promise
     checkVersion(document, file);
     checkPathTemplates(document, file);
     const external = findExternalRefs(document);
-    if (external.length === 0) {
-      checkInternalRefs({ root: document, file });
-      return { file, document, text, files: [path.resolve(file)], hash: sha256([text]) };
-    }
-    const bundled = await bundleExternalRefs(file, external, options.allowRemoteRefs ?? false);
-    checkInternalRefs({ root: bundled.document, file });
-    return { file, document: bundled.document, text, files: bundled.files, hash: sha256(bundled.texts) };
+    const loaded: LoadedSpec =
+      external.length === 0
+        ? { file, document, text, files: [path.resolve(file)], hash: sha256([text]) }
+        : await loadBundled(file, text, external, options);
+    checkInternalRefs({ root: loaded.document, file });
+    const spec = isSwagger2(loaded.document) ? { ...loaded, document: await convertSwagger2(loaded.document, file, text), sourceVersion: "2.0" } : loaded;
+    // openapi-typescript can type refs to components and paths only: move the others (hoist-refs.ts).
+    hoistDeepRefs(spec.document);
+    return spec;
   } catch (error) {
     throw locatedIn(error, text, file);
   }
+}
+
+async function loadBundled(file: string, text: string, external: ExternalRef[], options: LoadOptions): Promise<LoadedSpec> {
+  const bundled = await bundleExternalRefs(file, external, options.allowRemoteRefs ?? false);
+  return { file, document: bundled.document, text, files: bundled.files, hash: sha256(bundled.texts) };
 }
 
 /** Adds line:col to a pointer-only SpecError about the root file (see source-location.ts). */
@@ -86,7 +106,7 @@ export function parseDocument(rawText: string, file: string): Record<string, unk
   const isJson = /^\s*[{[]/.test(text);
   let parsed: unknown;
   try {
-    parsed = isJson ? JSON.parse(text) : parseYaml(text, { filename: file });
+    parsed = isJson ? JSON.parse(text) : parseYaml(text, file);
   } catch (error) {
     throw syntaxError(error, text, file, isJson);
   }

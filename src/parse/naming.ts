@@ -38,7 +38,9 @@ export function camelCase(text: string): string {
 
 export function pascalCase(text: string): string {
   const camel = camelCase(text).replace(/^_+/, "");
-  return camel === "" ? "Operation" : camel[0]!.toUpperCase() + camel.slice(1);
+  if (camel === "") return "Operation";
+  // An identifier cannot start with a digit (operationId "58acde29..." in Halo's spec).
+  return /^[0-9]/.test(camel) ? `_${camel}` : camel[0]!.toUpperCase() + camel.slice(1);
 }
 
 function safeIdentifier(name: string): string {

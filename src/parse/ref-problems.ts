@@ -3,8 +3,9 @@
 // which file is missing, or which key of an existing file the fragment fails to reach.
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { parseYaml, type NormalizedProblem } from "@redocly/openapi-core";
+import type { NormalizedProblem } from "@redocly/openapi-core";
 import { SpecError, type Diagnostic } from "../diagnostics.js";
+import { redocly } from "./redocly.js";
 import { locateProblem } from "./source-location.js";
 
 export const REMOTE_REFUSED = "refused: a spec is untrusted input and faultline does not fetch URLs it names";
@@ -23,7 +24,7 @@ function decoded(text: string): string {
 
 function parseFile(file: string): unknown {
   try {
-    return parseYaml(readFileSync(file, "utf8").replace(/^\uFEFF/, ""));
+    return redocly().parseYaml(readFileSync(file, "utf8").replace(/^\uFEFF/, ""));
   } catch {
     return undefined;
   }

@@ -47,22 +47,22 @@ export function parseResponses(doc: Doc, responses: unknown, pointer: string): {
     const status = /^\d+$/.test(normalized) ? Number(normalized) : undefined;
     const media = mediaOf(doc, response, where);
     if (normalized.startsWith("4") || normalized.startsWith("5") || normalized === "default") {
-      errors.push(errorResponse(doc, response, where, normalized, status, media));
+      errors.push(errorResponse(doc, response, where, { key: normalized, specKey: key }, status, media));
     } else if (normalized.startsWith("2")) {
-      successes.push({ key: normalized, ...(status === undefined ? {} : { status }), media: media.map((m) => m.ir) });
+      successes.push({ key: normalized, specKey: key, ...(status === undefined ? {} : { status }), media: media.map((m) => m.ir) });
     }
   }
   return { successes, errors };
 }
 
-function errorResponse(doc: Doc, response: Node, pointer: string, key: string, status: number | undefined, media: { ir: MediaIR; schema: unknown }[]): ErrorResponseIR {
+function errorResponse(doc: Doc, response: Node, pointer: string, keys: { key: string; specKey: string }, status: number | undefined, media: { ir: MediaIR; schema: unknown }[]): ErrorResponseIR {
   const headers = isNode(response.headers) ? Object.keys(response.headers).map((h) => h.toLowerCase()).sort() : [];
   const { envelope, variants } = detectEnvelope(doc, media);
   const category = checkCategory(doc, response["x-faultline-category"], `${pointer}/x-faultline-category`);
   const recovery = checkRecovery(doc, response["x-faultline-recovery"], `${pointer}/x-faultline-recovery`);
   const requestIdHeader = REQUEST_ID_HEADERS.find((h) => headers.includes(h));
   return {
-    key,
+    ...keys,
     ...(status === undefined ? {} : { status }),
     pointer,
     description: stringOf(response.description) ?? "",

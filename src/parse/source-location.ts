@@ -2,7 +2,8 @@
 // so a diagnostic raised after parsing knows only "#/paths/~1things/get/responses/600"; this
 // finds that spot in the file's text. It runs only on the error path, so re-parsing the text
 // here costs nothing when the spec is good.
-import { Source, getLineColLocation, type LocationObject } from "@redocly/openapi-core";
+import type { LocationObject } from "@redocly/openapi-core";
+import { redocly } from "./redocly.js";
 import { SpecError } from "../diagnostics.js";
 
 export interface LineColumn {
@@ -40,6 +41,7 @@ export function locatePointer(text: string, file: string, document: unknown, poi
   if (!resolves(document, tokens)) tokens = tokens.slice(0, -1);
   if (tokens.length === 0 || !resolves(document, tokens)) return undefined;
   try {
+    const { Source, getLineColLocation } = redocly();
     const { start } = getLineColLocation({ source: new Source(file, text), pointer: redoclyPointer(tokens), reportOnKey: true });
     return { line: start.line, column: start.col };
   } catch {
@@ -50,7 +52,7 @@ export function locatePointer(text: string, file: string, document: unknown, poi
 /** Position of a problem redocly reported against one of the files it loaded. */
 export function locateProblem(location: LocationObject): LineColumn | undefined {
   try {
-    const { start } = getLineColLocation({ ...location, reportOnKey: true });
+    const { start } = redocly().getLineColLocation({ ...location, reportOnKey: true });
     return { line: start.line, column: start.col };
   } catch {
     return undefined;

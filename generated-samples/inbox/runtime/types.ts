@@ -186,9 +186,17 @@ export interface Failure<E> {
 
 export type Result<S extends Success, E> = S | Failure<E>;
 
-/** Everything a generated method accepts. Path values are URL-encoded by the runtime. */
+/**
+ * Everything a generated method accepts. Path values are URL-encoded by the runtime; an array
+ * (a path parameter with style: simple) is sent comma-separated, and a value the spec declares
+ * nullable is sent as String(value), as the spec allows.
+ */
 export interface RequestInput {
-  path?: Readonly<Record<string, string | number | boolean>> | undefined;
+  path?:
+    | Readonly<
+        Record<string, string | number | boolean | null | readonly (string | number | boolean)[]>
+      >
+    | undefined;
   query?: Readonly<Record<string, unknown>> | undefined;
   headers?: Readonly<Record<string, string | undefined>> | undefined;
   body?: unknown;

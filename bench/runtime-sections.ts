@@ -1,0 +1,38 @@
+// The generated client at run time and at design time, measured by call-overhead.ts,
+// runtime-size.ts and watch-latency.ts; these sections only put their numbers in RESULTS.md.
+import path from "node:path";
+import { measureCallOverhead } from "./call-overhead.js";
+import { measureRuntimeSize } from "./runtime-size.js";
+import { markdownTable, type Section } from "./section.js";
+import { measureWatchLatencySamples } from "./watch-latency.js";
+
+const REPO = path.resolve(import.meta.dirname, "..");
+
+export const callOverheadSection: Section = {
+  title: "Runtime call overhead vs bare fetch",
+  async run(ctx) {
+    const r = await measureCallOverhead(ctx.quick ? 5 : 15);
+    ctx.log(`  call overhead: ${r.overheadPercent.toFixed(1)}%`);
+    const rows = [[`${r.fetchMedianUs.toFixed(0)} µs`, `${r.clientMedianUs.toFixed(0)} µs`, `${r.overheadPercent.toFixed(1)}%`]];
+    return `A successful GET on loopback (generated-samples/prompts), ${r.rounds} alternating rounds of ${r.requestsPerRound} calls; medians. Target: <= 5%.\n\n${markdownTable(["bare fetch", "generated client", "overhead"], rows)}`;
+  },
+};
+
+export const runtimeSizeSection: Section = {
+  title: "Runtime size, minified + gzip",
+  async run(ctx) {
+    const r = await measureRuntimeSize();
+    ctx.log(`  runtime: ${r.gzipBytes} B gzip`);
+    return `Every runtime module bundled and minified by esbuild, gzip level 9. Target: <= 4 KB.\n\n${markdownTable(["minified", "min + gzip"], [[`${r.minifiedBytes} B`, `${r.gzipBytes} B`]])}`;
+  },
+};
+
+export const watchLatencySection: Section = {
+  title: "Watch latency: save to output written",
+  async run(ctx) {
+    const spec = path.join(REPO, "specs", "cases.yaml");
+    const r = await measureWatchLatencySamples(spec, ctx.quick ? 3 : 7);
+    ctx.log(`  watch latency: ${r.medianMs} ms`);
+    return `\`faultline generate --watch\` on specs/cases.yaml, ${r.samplesMs.length} saves (includes the 50 ms debounce).\n\n${markdownTable(["median", "samples"], [[`${r.medianMs} ms`, r.samplesMs.map((s) => `${s}`).join(", ") + " ms"]])}`;
+  },
+};

@@ -1,0 +1,27 @@
+// npm run corpus -- <folders or files>: generate and type-check a client for every spec found,
+// print one row per spec and totals, exit 1 if any spec fails (invalid or not compiling).
+// Outputs go to a temp folder, removed afterwards unless --keep.
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { findSpecs } from "./corpus/find-specs.js";
+import { runCorpus } from "./corpus/run-corpus.js";
+import { tableHeader, tableRow, tableTotals } from "./corpus/table.js";
+
+const args = process.argv.slice(2);
+const keep = args.includes("--keep");
+const paths = args.filter((a) => !a.startsWith("--"));
+if (paths.length === 0) {
+  process.stderr.write("usage: npm run corpus -- [--keep] <spec files or folders>...\n");
+  process.exit(2);
+}
+
+const started = performance.now();
+const { specs, fragments } = findSpecs(paths);
+const workDir = mkdtempSync(path.join(tmpdir(), "faultline-corpus-"));
+process.stdout.write(`${tableHeader()}\n`);
+const rows = await runCorpus(specs, { workDir, onRow: (row) => process.stdout.write(`${tableRow(row)}\n`) });
+process.stdout.write(`\n${tableTotals(rows, performance.now() - started, fragments.length)}\n`);
+if (keep) process.stdout.write(`outputs kept in ${workDir}\n`);
+else rmSync(workDir, { recursive: true, force: true });
+process.exitCode = rows.every((r) => r.ok) ? 0 : 1;
