@@ -63,6 +63,14 @@ function header(api: ApiIR, hash: string): string {
   ].join("\n");
 }
 
+function locatedSchemaTypes(spec: SpecInput): string {
+  try {
+    return schemaTypes(spec.document, spec.file);
+  } catch (error) {
+    throw spec.text === undefined ? error : locatedIn(error, spec.text, spec.file);
+  }
+}
+
 /** Parse and classify only: what reports, lint and --check diffs need. */
 export function generateIr(spec: SpecInput, options: GenerateOptions = {}): { api: ApiIR; classified: ClassifiedOperation[] } {
   let api: ApiIR;
@@ -104,7 +112,7 @@ export async function generate(spec: SpecInput, options: GenerateOptions = {}): 
     `export * from "./runtime/index.js";`,
     "",
   ].join("\n");
-  const schema = schemaTypes(spec.document);
+  const schema = locatedSchemaTypes(spec);
 
   const sources: GeneratedFile[] = [
     { path: "client.ts", contents: client },

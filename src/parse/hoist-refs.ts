@@ -1,16 +1,16 @@
 // openapi-typescript turns a $ref into indexed access on its own output: "#/components/schemas/A"
-// becomes components["schemas"]["A"]. That works where its output has the spec's shape: a
-// component, a path, a property of a component schema ("properties" segments are skipped). But
-// bundlers, APIs.guru's among them, also point refs into the middle of things:
-// "#/paths/~1a/get/responses/401/content/application~1json/schema",
-// "#/components/schemas/A/definitions/B", "#/components/parameters/id/schema". Those become types
-// that do not exist (TS2339), or that refer to themselves (TS2502). This pass moves each such
-// target into components, under the kind its place implies, leaves a $ref where it was, and points
-// every ref at the new component. Documents without such refs are returned untouched.
+// becomes components["schemas"]["A"]. That is sound for a component or a path. Bundlers, APIs.guru's
+// among them, also point refs into the middle of things: "#/paths/~1a/get/responses/401/content/
+// application~1json/schema", "#/components/schemas/A/definitions/B", "#/components/parameters/id/schema",
+// "#/components/schemas/A/properties/b". Those become types that do not exist (TS2339), refer to
+// themselves (TS2502), or carry `| undefined` from an optional property into places that need an
+// object (TS2344 in WithRequired). This pass moves each such target into components, under the kind
+// its place implies, leaves a $ref where it was, and points every ref at the new component.
+// Documents without such refs are left untouched.
 import { pointerOf } from "../diagnostics.js";
 import { isNode, type Node } from "./document.js";
 
-const EXPRESSIBLE = /^#\/components\/[^/]+\/[^/]+$|^#\/components\/schemas\/[^/]+(?:\/properties\/[^/]+)+$|^#\/paths\/[^/]+$/;
+const EXPRESSIBLE = /^#\/components\/[^/]+\/[^/]+$|^#\/paths\/[^/]+$/;
 const SCHEMA_KEYWORDS = new Set(["schema", "items", "additionalProperties", "additionalItems", "not", "contains", "propertyNames", "if", "then", "else", "unevaluatedItems", "unevaluatedProperties"]);
 const SCHEMA_MAPS = new Set(["properties", "definitions", "$defs", "patternProperties", "dependentSchemas"]);
 const SCHEMA_LISTS = new Set(["allOf", "anyOf", "oneOf", "prefixItems"]);

@@ -9,6 +9,7 @@ import { createRequire } from "node:module";
 import { SpecError } from "../diagnostics.js";
 import { bundleExternalRefs, findExternalRefs, type ExternalRef } from "./bundle.js";
 import { hoistDeepRefs } from "./hoist-refs.js";
+import { checkNullCompositions } from "./null-compositions.js";
 import { checkPathTemplates } from "./path-templates.js";
 import { checkInternalRefs } from "./ref-check.js";
 import { withSourceLocation } from "./source-location.js";
@@ -54,6 +55,7 @@ export async function loadSpec(file: string, options: LoadOptions = {}): Promise
         ? { file, document, text, files: [path.resolve(file)], hash: sha256([text]) }
         : await loadBundled(file, text, external, options);
     checkInternalRefs({ root: loaded.document, file });
+    checkNullCompositions(loaded.document, file);
     const spec = isSwagger2(loaded.document) ? { ...loaded, document: await convertSwagger2(loaded.document, file, text), sourceVersion: "2.0" } : loaded;
     // openapi-typescript can type refs to components and paths only: move the others (hoist-refs.ts).
     hoistDeepRefs(spec.document);

@@ -102,6 +102,49 @@ const cases: SpecCase[] = [
     },
   },
   {
+    name: "refs-into-optional-properties",
+    files: {
+      "spec.json": oneOperation(
+        {
+          "200": json({ allOf: [{ $ref: "#/components/schemas/Device/properties/entity" }], required: ["id", "type"] }),
+          "400": json({ $ref: "#/components/schemas/Wrapper/properties/error/properties/detail" }),
+        },
+        {
+          schemas: {
+            Device: { type: "object", properties: { entity: { type: "object", properties: { id: { type: "integer" }, type: { type: "string" } } } } },
+            Wrapper: { type: "object", properties: { error: { type: "object", properties: { detail: { type: "object", properties: { code: { type: "string" }, message: { type: "string" } } } } } } },
+          },
+        },
+      ),
+    },
+  },
+  {
+    name: "required-on-a-nullable-base",
+    files: {
+      "spec.json": oneOperation(
+        { "200": { description: "ok" }, "400": json({ allOf: [{ $ref: "#/components/schemas/PlaidError" }, { type: "object", properties: { item_id: { type: "string" } } }], required: ["error_code", "item_id"] }) },
+        { schemas: { PlaidError: { type: "object", nullable: true, properties: { error_code: { type: "string" }, error_message: { type: "string" } } } } },
+      ),
+    },
+  },
+  {
+    name: "discriminator-declared-twice",
+    files: {
+      "spec.json": oneOperation(
+        { "200": json({ $ref: "#/components/schemas/Intent" }) },
+        {
+          schemas: {
+            Intent: { type: "object", required: ["class"], properties: { class: { type: "string" } }, discriminator: { propertyName: "class", mapping: { Play: "#/components/schemas/PlayIntent" } } },
+            // Both extend the base and declare the discriminator themselves; for the one missing from the
+            // mapping, openapi-typescript prints `class` twice in one type literal (TS2300).
+            PlayIntent: { type: "object", allOf: [{ $ref: "#/components/schemas/Intent" }], properties: { class: { type: "string", enum: ["Play"] }, track: { type: "string" } } },
+            StopIntent: { type: "object", allOf: [{ $ref: "#/components/schemas/Intent" }], properties: { class: { type: "string", enum: ["StopIntent"] } } },
+          },
+        },
+      ),
+    },
+  },
+  {
     name: "names-that-are-not-identifiers",
     files: {
       "spec.json": {
@@ -213,6 +256,20 @@ describe("messy specs generate a client that compiles", () => {
     expect(Object.keys(components.parameters!)).toEqual(["paths_a_id_get_parameters_0"]);
     expect(get("refs-into-the-middle").result.api.operations.find((o) => o.name === "getB")!.errors.map((e) => e.envelope.code)).toEqual([["code"], ["code"], undefined]);
     expect(file("schema.ts")).not.toMatch(/\["(?:definitions|schema)"\]/);
+  });
+
+  it("refs into optional properties are hoisted, so WithRequired and nested lookups see an object", () => {
+    const schemas = Object.keys((get("refs-into-optional-properties").loaded.document.components as Record<string, Record<string, unknown>>).schemas!);
+    expect(schemas).toEqual(expect.arrayContaining(["Device_properties_entity", "Wrapper_properties_error_properties_detail"]));
+    expect(get("refs-into-optional-properties").result.api.operations[0]!.errors[0]!.envelope.code).toEqual(["code"]);
+  });
+
+  it("a discriminator property declared again by a subschema is printed once, as the literal", () => {
+    const schema = get("discriminator-declared-twice").file("schema.ts");
+    // StopIntent is not in the base's mapping: that is where the literal and its own declaration meet.
+    const stopIntent = schema.slice(schema.indexOf("StopIntent:"), schema.indexOf("responses:"));
+    expect(stopIntent.match(/\bclass\??:/g)).toEqual(["class:"]);
+    expect(stopIntent).toContain(`class: "StopIntent"`);
   });
 
   it("operation ids that start with a digit or collide with runtime names still give valid, distinct type names", () => {

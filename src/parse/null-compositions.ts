@@ -1,0 +1,50 @@
+// `type: "null"` beside oneOf/anyOf whose branches all reject null admits no value at all. Specs
+// mean "null, or one of these" (Vercel's EdgeConfigItemValue), but openapi-typescript prints the
+// literal reading, `null & (A | B | ...)`, and when a branch refers back to the schema tsc
+// rejects the type as circular (TS2502). Said here, at the schema, with the fix.
+import { SpecError, pointerOf } from "../diagnostics.js";
+
+const DATA_KEYS = new Set(["example", "examples", "default", "enum", "const"]);
+
+interface Visit {
+  node: Record<string, unknown>;
+  key: string;
+  parent: Visit | undefined;
+}
+
+function admitsNull(branch: unknown): boolean {
+  if (branch === null || typeof branch !== "object") return false;
+  const { type, nullable } = branch as Record<string, unknown>;
+  return type === "null" || nullable === true || (Array.isArray(type) && type.includes("null")) || "$ref" in branch;
+}
+
+function tokensOf(visit: Visit): string[] {
+  const tokens: string[] = [];
+  for (let v: Visit | undefined = visit; v?.parent; v = v.parent) tokens.push(v.key);
+  return tokens.reverse();
+}
+
+/** Throws at the first such schema in document order. */
+export function checkNullCompositions(document: Record<string, unknown>, file: string): void {
+  const stack: Visit[] = [{ node: document, key: "", parent: undefined }];
+  while (stack.length > 0) {
+    const visit = stack.pop()!;
+    const { node } = visit;
+    if (node.type === "null") {
+      const keyword = (["oneOf", "anyOf"] as const).find((k) => Array.isArray(node[k]) && !(node[k] as unknown[]).some(admitsNull));
+      if (keyword) {
+        throw new SpecError({
+          file,
+          pointer: pointerOf(...tokensOf(visit), "type"),
+          problem: `type: "null" beside ${keyword} whose branches all reject null admits no value`,
+          fix: `to allow null or a branch, add { type: "null" } to ${keyword} and drop type: "null" (OpenAPI 3.1), or write nullable: true instead (3.0)`,
+        });
+      }
+    }
+    const keys = Object.keys(node);
+    for (let i = keys.length - 1; i >= 0; i--) {
+      const value = node[keys[i]!];
+      if (value !== null && typeof value === "object" && !DATA_KEYS.has(keys[i]!)) stack.push({ node: value as Record<string, unknown>, key: keys[i]!, parent: visit });
+    }
+  }
+}
