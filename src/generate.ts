@@ -96,7 +96,7 @@ export async function generate(spec: SpecInput, options: GenerateOptions = {}): 
   const operations = printStatements(operationSpecStatements(api, classified));
   const client = printStatements([
     `import { createContext, send } from "./runtime/send.js";`,
-    `import type { CallOptions, ClientOptions, RequestInput } from "./runtime/types.js";`,
+    `import type { CallOptions, ClientOptions, OperationSpec, RequestInput } from "./runtime/types.js";`,
     `import { api, operations } from "./operations.js";`,
     `import type * as t from "./types.js";`,
     ...clientStatements(classified, api.title),

@@ -51,7 +51,8 @@ export function clientStatements(classified: ClassifiedOperation[], title: strin
         `const ctx = createContext(options, api);`,
         // operations' keys are the method names (both are op.name): each method sends its own operation.
         `// One method per operation, each sending its own OperationSpec; the Client interface types them.`,
-        `const methods = Object.entries(operations).map(([name, op]) => [name, (input?: RequestInput, call?: CallOptions) => send(ctx, op, input, call)] as const);`,
+        // The type argument keeps a spec without operations (webhooks only) compiling: its `operations` is {}.
+        `const methods = Object.entries<OperationSpec>(operations).map(([name, op]) => [name, (input?: RequestInput, call?: CallOptions) => send(ctx, op, input, call)] as const);`,
         // fromEntries defines own properties, so no operation name can reach Object.prototype.
         `return Object.fromEntries(methods) as unknown as Client;`,
       ],

@@ -68,6 +68,10 @@ const cases: SpecCase[] = [
     files: { "spec.json": oneOperation({ "204": { description: "done" } }) },
   },
   {
+    name: "no-operations",
+    files: { "spec.json": { openapi: "3.1.0", info: { title: "Webhooks only", version: "1" }, paths: {}, webhooks: { ping: { post: { responses: { "200": { description: "ok" } } } } } } },
+  },
+  {
     name: "refs-into-the-middle",
     files: {
       "spec.json": {
@@ -287,6 +291,11 @@ describe("messy specs generate a client that compiles", () => {
     const types = get("default-only-errors").file("types.ts");
     expect(types).toMatch(/rt\.HttpError<\s*number,\s*"default"/);
     expect(types).not.toContain("rt.UndocumentedHttpError");
+  });
+
+  it("a spec without operations (webhooks only) still gives a client that compiles, with no methods", () => {
+    expect(get("no-operations").result.api.operations).toEqual([]);
+    expect(get("no-operations").file("operations.ts")).toContain("export type OperationName = never;");
   });
 
   it("no error responses: failures are undocumented HTTP errors, network errors, timeouts and aborts", () => {
