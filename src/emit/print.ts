@@ -2,13 +2,11 @@
 // structures and prints each file once with `createSourceFile(name, { statements })`. Adding
 // declarations one by one re-parses the file each time and was measured quadratic (56 s for
 // 1,000 of each), so a file is always built whole.
-import { createRequire } from "node:module";
 import type { CodeBlockWriter, JSDocStructure, OptionalKind, ParameterDeclarationStructure, Project, StatementStructures } from "ts-morph";
 import type { Parameter, Statement } from "./structures.js";
+import { tsMorph } from "./ts-morph.js";
 
-// Through require(), not import: ts-morph is CommonJS, and Node's ESM loader would first scan it
-// and the compiler it bundles for exports (~0.25 s of every run).
-const { IndentationText, Project: ProjectClass, StructureKind, VariableDeclarationKind } = createRequire(import.meta.url)("ts-morph") as typeof import("ts-morph");
+const { IndentationText, Project: ProjectClass, StructureKind, VariableDeclarationKind } = tsMorph;
 
 let project: Project | undefined;
 

@@ -1,5 +1,5 @@
 // What the generated client does when one error variant happens, in words, for the reports. It
-// mirrors the runtime (templates/runtime/send.ts and retry-timing.ts): only a retryable error
+// mirrors the runtime (templates/runtime/send.ts.hbs and retry-timing.ts.hbs): only a retryable error
 // on a replayable request is retried (idempotent, an idempotency-key header, a 429, or a
 // not-processed response), under the policy defaults < api.retry < its byStatus < op.retry <
 // its byStatus. Callers' client and call options can override that at run time; a report

@@ -9,13 +9,8 @@ export {
   parseRetryAfter,
   resolvePolicy,
 } from "./retry-timing.js";
-export {
-  MAX_MESSAGE,
-  cleanHeaders,
-  normalizeHttpError,
-  parseBody,
-  type RawResponse,
-} from "./normalize.js";
+export { MAX_MESSAGE, cleanHeaders, normalizeHttpError, type RawResponse } from "./normalize.js";
+export { parseBody } from "./envelope.js";
 export { createContext, send, systemClock, type Context, type SendError } from "./send.js";
 export { FaultlineError, unwrap } from "./errors.js";
 

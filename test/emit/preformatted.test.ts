@@ -1,0 +1,19 @@
+// generate() ships index.ts and the runtime without running prettier on them (see generate.ts):
+// that is only right while their text is exactly what prettier would print.
+import { describe, expect, it } from "vitest";
+import { format } from "../../src/emit/format.js";
+import { INDEX_FILE } from "../../src/emit/index-file.js";
+import { runtimeFiles } from "../../src/emit/runtime-files.js";
+
+const files = [{ path: "index.ts", contents: INDEX_FILE }, ...runtimeFiles("9.9.9-test")];
+
+describe("constant output is written already formatted", () => {
+  it.each(files.map((f) => [f.path, f.contents] as const))("%s is a prettier fixed point (else run `npm run format:templates`)", async (_path, contents) => {
+    expect(await format(contents)).toBe(contents);
+  });
+
+  it("the runtime is every template, rendered with the version", () => {
+    expect(files.map((f) => f.path)).toEqual(["index.ts", "runtime/envelope.ts", "runtime/errors.ts", "runtime/index.ts", "runtime/normalize.ts", "runtime/request.ts", "runtime/retry-timing.ts", "runtime/send.ts", "runtime/types.ts"]);
+    expect(files.find((f) => f.path === "runtime/index.ts")!.contents).toContain('RUNTIME_VERSION = "9.9.9-test"');
+  });
+});
