@@ -72,4 +72,19 @@ describe("bin/faultline.js", () => {
     expect(result).toMatchObject({ code: 0, signal: null });
     expect(result.out).toMatch(/stopped watching\n$/);
   });
+
+  it("stops quietly when the reader closes the pipe early (| head), no stack trace", async () => {
+    // lint writes a line per warning, so lines are still coming when the pipe closes.
+    const specs = ["bots", "cases", "inbox", "prompts", "tickets"].map((name) => path.join(ROOT, "specs", `${name}.yaml`));
+    let closed = false;
+    const result = await run(["lint", ...specs, ...specs, ...specs], ROOT, (_out, child) => {
+      if (!closed) {
+        closed = true;
+        child.stdout!.destroy();
+      }
+    });
+    expect(closed).toBe(true);
+    expect(result.err).toBe("");
+    expect(result.code).toBe(0);
+  });
 });
