@@ -55,7 +55,9 @@ function envelopeSignature(envelope: EnvelopeIR): string | undefined {
   const shape = envelope.shapes.find((s) => s !== "text");
   if (shape === undefined) return undefined;
   const fields = [envelope.code && `code at ${envelope.code.join(".")}`, envelope.message && `message at ${envelope.message.join(".")}`].filter(Boolean);
-  return fields.length > 0 ? `${shape} (${fields.join(", ")})` : shape;
+  // "unknown" is the parser's word for a JSON body it could not match to a known envelope.
+  const name = shape === "unknown" ? "an unrecognised error envelope" : `the ${shape.replace(/-envelope$/, "")} error envelope`;
+  return fields.length > 0 ? `${name} (${fields.join(", ")})` : name;
 }
 
 const hasJsonSchema = (error: ErrorResponseIR) => error.media.some((m) => m.json && m.hasSchema);
@@ -76,7 +78,7 @@ export const inconsistentEnvelopes: LintRule = (api) => {
     .map(({ op, error, signature }) => ({
       rule: "inconsistent-envelope",
       pointer: `${error.pointer}/content`,
-      message: `${title(op)}: the ${error.key} response uses the ${signature} error envelope, but ${usualCount} of ${described.length} error responses use ${usual}`,
+      message: `${title(op)}: the ${error.key} response uses ${signature}, but ${usualCount} of ${described.length} error responses use ${usual}`,
       fix: "give every error response the same error schema, so clients read codes and messages in one place",
     }));
 };
