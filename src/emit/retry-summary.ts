@@ -90,7 +90,7 @@ export function retryBehaviour(apiRetry: RetryAdviceIR | undefined, op: Operatio
   const waits = facts.retryAfterHeader || facts.status === "429" ? ` A server-requested wait (Retry-After) is honoured up to ${duration(policy.maxRetryAfterMs)}.` : "";
   const detail =
     `${dynamic ? "If the actual status is retryable: up" : "Up"} to ${policy.maxRetries} ${policy.maxRetries === 1 ? "retry" : "retries"}, backoff from ${duration(policy.baseDelayMs)} doubling to at most ${duration(policy.maxDelayMs)}, ${jitterText(policy.jitter)}, ` +
-    `all attempts within ${duration(policy.maxElapsedMs)}.${waits} ${from}`;
+    `retries and waits within ${duration(policy.maxElapsedMs)} of the call's start.${waits} ${from}`;
   return { retried: dynamic ? "by status" : "yes", summary: dynamic ? `if retryable: ${summary}` : summary, detail };
 }
 

@@ -286,6 +286,47 @@ describe("abort and timeout (real clock)", () => {
   });
 });
 
+describe("what bounds an attempt in flight", () => {
+  // Following an AbortSignal costs undici ~10% of a fast call, so a first attempt gets a timer only
+  // when something asked for a bound: a caller signal, timeoutMs, or a maxElapsedMs set anywhere.
+  const op = get();
+  const slow = { status: 200, delayMs: 3000 };
+
+  it.each([
+    ["the API's retry advice", { retry: { maxElapsedMs: 50 }, codes: {} }, op, {}, {}],
+    ["the operation's retry advice", { codes: {} }, { ...op, retry: { maxElapsedMs: 50 } }, {}, {}],
+    ["the client options", { codes: {} }, op, { retry: { maxElapsedMs: 50 } }, {}],
+    ["the call options", { codes: {} }, op, {}, { retry: { maxElapsedMs: 50 } }],
+  ])("a maxElapsedMs set in %s ends a slow first attempt as a timeout", async (_where, api, operation, options, callOptions) => {
+    server.script(slow);
+    const r = await call(api, operation, options, callOptions);
+    expect(r.error).toMatchObject({ kind: "timeout", category: "retryable", attempts: 1 });
+  });
+
+  it("the default 120 s deadline ends a slow retry as a timeout", async () => {
+    server.script({ status: 503 }, slow);
+    // The fake clock waits 119.95 s, leaving the second attempt 50 ms of the default deadline.
+    const r = await call({ retry: { baseDelayMs: 119_950, maxDelayMs: 200_000, jitter: "none" }, codes: {} }, op);
+    expect(r.error).toMatchObject({ kind: "timeout", attempts: 2 });
+    expect(clock.sleeps).toEqual([119_950]);
+  });
+
+  it.each([
+    ["nothing is set", false, {}, {}],
+    ["the call has a signal", true, {}, { signal: new AbortController().signal }],
+    ["the client sets timeoutMs", true, { timeoutMs: 60_000 }, {}],
+    ["the call sets timeoutMs", true, {}, { timeoutMs: 60_000 }],
+    ["the client sets maxElapsedMs", true, { retry: { maxElapsedMs: 120_000 } }, {}],
+  ])("when %s, the first attempt carries a signal: %s; a retry always does", async (_when, armed, options, callOptions) => {
+    const signals: unknown[] = [];
+    const recording = (url: string, init: RequestInit) => (signals.push(init.signal), fetch(url, init));
+    server.script({ status: 503 }, { status: 200 });
+    const r = await call({ codes: {} }, op, { fetch: recording, ...options }, callOptions);
+    expect(r).toMatchObject({ ok: true, attempts: 2 });
+    expect(signals.map((s) => s instanceof AbortSignal)).toEqual([armed, true]);
+  });
+});
+
 describe("policy precedence: call > client > op > api > default", () => {
   const op503 = (retry?: object) => get({ "503": { category: "retryable", recovery: "retry-with-backoff" } }, retry ? { retry } : {});
   const attempts = async (api: object, op: object, options: object = {}, callOptions: object = {}) => {
@@ -359,6 +400,23 @@ describe("requests", () => {
     await rt.send(client({ codes: {} }), { ...form, requestContentType: "text/csv" }, { body: "a,b\n1,2" });
     expect(server.requests[0]).toMatchObject({ body: "a,b\n1,2" });
     expect(server.requests[0]!.headers["content-type"]).toBe("text/csv");
+  });
+
+  it("success headers are lower-case without credentials, and show in JSON and spreads", async () => {
+    server.script({ status: 200, headers: { "X-Request-Id": "r1", "Set-Cookie": "sid=SETCOOKIESECRET" }, body: { id: 1 } });
+    const r = await call({ codes: {} }, get());
+    expect(r.headers).toMatchObject({ "x-request-id": "r1", "content-type": "application/json" });
+    expect(JSON.stringify(r)).not.toContain("SETCOOKIESECRET");
+    expect(JSON.parse(JSON.stringify(r)).headers).toEqual(r.headers);
+    expect({ ...r }.headers).toEqual(r.headers);
+    expect(r.headers).toBe(r.headers); // read twice, cleaned once
+  });
+
+  it("a malformed baseUrl throws when the client is made; trailing slashes are dropped", async () => {
+    expect(() => rt.createContext({ baseUrl: "not a url" }, { codes: {} })).toThrow(TypeError);
+    server.script({ status: 200 });
+    await rt.send(client({ codes: {} }, { baseUrl: `${server.url}/v1//` }), get(), { path: { id: "t 1" }, query: { q: "a&b" } });
+    expect(server.requests[0]!.path).toBe("/v1/things/t%201?q=a%26b");
   });
 
   it("a refused connection is a network error, retried for GET", async () => {

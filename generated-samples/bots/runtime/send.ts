@@ -6,7 +6,8 @@
 import { parseBody } from "./envelope.js";
 import { cleanHeaders, normalizeHttpError } from "./normalize.js";
 import { buildUrl, describe, encodeBody } from "./request.js";
-import { backoffDelay, resolvePolicy } from "./retry-timing.js";
+import { backoffDelay, DEFAULT_RETRY_POLICY, resolvePolicy } from "./retry-timing.js";
+import { armAttempt, systemClock, TIMED_OUT } from "./timers.js";
 import type {
   AbortedError,
   ApiSpec,
@@ -29,35 +30,48 @@ export interface Context {
   readonly api: ApiSpec;
   readonly clock: Clock;
   readonly random: () => number;
+  /** options.baseUrl without trailing slashes, checked once. */
+  readonly baseUrl: string;
 }
 
-// setTimeout fires at once for delays above 2^31-1 ms, so longer ones are clamped (or skipped).
-const MAX_TIMER = 2 ** 31 - 1;
-
-/** Real time. Every timer is cleared on abort so a pending wait never keeps the process alive. */
-export const systemClock: Clock = {
-  now: () => Date.now(),
-  sleep: (ms, signal) =>
-    new Promise((resolve, reject) => {
-      if (signal?.aborted) return reject(signal.reason);
-      const done = () => {
-        clearTimeout(timer);
-        signal?.removeEventListener("abort", onAbort);
-      };
-      const onAbort = () => (done(), reject(signal?.reason));
-      const timer = setTimeout(() => (done(), resolve()), Math.min(ms, MAX_TIMER));
-      signal?.addEventListener("abort", onAbort);
-    }),
-};
-
 export function createContext(options: ClientOptions, api: ApiSpec): Context {
+  // A malformed baseUrl is a bug in the caller: throw here, not as a network error on every call.
+  const baseUrl = new URL(options.baseUrl).href.replace(/\/+$/, "");
   return {
     options,
     api,
     clock: options.clock ?? systemClock,
     random: options.random ?? Math.random,
+    baseUrl,
   };
 }
+
+const failure = (error: SendError) => ({ ok: false as const, error });
+/** The error of an attempt that got no response. */
+const transport = (
+  kind: "network" | "timeout" | "aborted",
+  message: string,
+  op: OperationSpec,
+  attempts: number,
+) =>
+  ({
+    kind,
+    message,
+    attempts,
+    operation: op.id,
+    category: kind === "aborted" ? "terminal" : "retryable",
+    recovery: kind === "aborted" ? "none" : "retry-with-backoff",
+    status: undefined,
+    statusKey: undefined,
+    code: undefined,
+    rawCode: undefined,
+    requestId: undefined,
+    retryAfterMs: undefined,
+    details: undefined,
+    body: undefined,
+  }) as NetworkError | TimeoutError | AbortedError;
+const aborted = (op: OperationSpec, attempts: number) =>
+  failure(transport("aborted", "Request aborted", op, attempts));
 
 export async function send(
   ctx: Context,
@@ -67,35 +81,27 @@ export async function send(
 ): Promise<Result<Success, SendError>> {
   const { options, api, clock, random } = ctx;
   const { signal } = call;
-  const url = buildUrl(options.baseUrl, op, input);
+  const url = buildUrl(ctx.baseUrl, op, input);
   const keyHeader = op.idempotencyKeyHeader;
   // One key per logical call, the same on every attempt: the server can then drop replays.
   const key = keyHeader ? (call.idempotencyKey ?? globalThis.crypto.randomUUID()) : undefined;
   const start = clock.now();
-  const deadline = resolvePolicy(api, op, options.retry, call.retry).maxElapsedMs;
+  const timeoutMs = call.timeoutMs ?? options.timeoutMs;
+  // The call's deadline as resolvePolicy would give it without a status, undefined when nobody set one.
+  const statedDeadline =
+    call.retry?.maxElapsedMs ??
+    options.retry?.maxElapsedMs ??
+    op.retry?.maxElapsedMs ??
+    api.retry?.maxElapsedMs;
+  const deadline = statedDeadline ?? DEFAULT_RETRY_POLICY.maxElapsedMs;
+  // Following an AbortSignal costs undici ~10% of a loopback call, so the first attempt gets one
+  // only when the caller asked for a bound (else fetch's own 300 s timeouts bound it); every later
+  // attempt is bounded by the deadline.
+  const armed = signal || timeoutMs !== undefined || statedDeadline !== undefined;
   let attempts = 0;
-  const fail = (error: SendError) => ({ ok: false as const, error });
-  const transport = (kind: "network" | "timeout" | "aborted", message: string) =>
-    ({
-      kind,
-      message,
-      attempts,
-      operation: op.id,
-      category: kind === "aborted" ? "terminal" : "retryable",
-      recovery: kind === "aborted" ? "none" : "retry-with-backoff",
-      status: undefined,
-      statusKey: undefined,
-      code: undefined,
-      rawCode: undefined,
-      requestId: undefined,
-      retryAfterMs: undefined,
-      details: undefined,
-      body: undefined,
-    }) as NetworkError | TimeoutError | AbortedError;
-  const aborted = () => fail(transport("aborted", "Request aborted"));
 
   for (let retry = 0; ; retry++) {
-    if (signal?.aborted) return aborted();
+    if (signal?.aborted) return aborted(op, attempts);
     const headers = new Headers(
       typeof options.headers === "function" ? await options.headers() : options.headers,
     );
@@ -105,19 +111,9 @@ export async function send(
       headers.set(keyHeader, key);
     const body = encodeBody(op, input.body, headers);
 
-    // Per-attempt timeout, also cut short by the call's deadline. Linked to the caller's signal.
-    const limit = Math.min(
-      call.timeoutMs ?? options.timeoutMs ?? Infinity,
-      deadline - (clock.now() - start),
-    );
-    const ac = new AbortController();
-    const abort = () => ac.abort();
-    signal?.addEventListener("abort", abort);
-    let timedOut = false;
-    const timer =
-      limit < MAX_TIMER
-        ? setTimeout(() => ((timedOut = true), ac.abort()), Math.max(0, limit))
-        : undefined;
+    // Per-attempt timeout, also cut short by the call's deadline, and the caller's signal.
+    const limit = Math.min(timeoutMs ?? Infinity, deadline - (clock.now() - start));
+    const guard = armed || retry ? armAttempt(limit, signal) : undefined;
     let error: SendError;
     attempts++;
     try {
@@ -125,18 +121,23 @@ export async function send(
         method: op.method,
         headers,
         body,
-        signal: ac.signal,
+        signal: guard?.signal ?? null,
       });
       const bodyText = await res.text();
       const contentType = res.headers.get("content-type") ?? "";
-      if (res.ok)
+      if (res.ok) {
+        let clean: Readonly<Record<string, string>> | undefined;
         return {
           ok: true,
           status: res.status,
           data: parseBody(bodyText, contentType),
-          headers: cleanHeaders(res.headers),
+          // Cleaned on first read: most callers never look. A getter in a literal is enumerable.
+          get headers() {
+            return (clean ??= cleanHeaders(res.headers));
+          },
           attempts,
         };
+      }
       error = normalizeHttpError({
         status: res.status,
         headers: res.headers,
@@ -149,13 +150,13 @@ export async function send(
         nowMs: clock.now(),
       });
     } catch (e) {
-      if (signal?.aborted) return aborted();
-      error = timedOut
-        ? transport("timeout", `Timed out after ${Math.max(0, limit)} ms`)
-        : transport("network", describe(e));
+      if (signal?.aborted) return aborted(op, attempts);
+      error =
+        guard?.signal.reason === TIMED_OUT
+          ? transport("timeout", `Timed out after ${Math.max(0, limit)} ms`, op, attempts)
+          : transport("network", describe(e), op, attempts);
     } finally {
-      clearTimeout(timer);
-      signal?.removeEventListener("abort", abort);
+      guard?.disarm();
     }
 
     const policy = resolvePolicy(api, op, options.retry, call.retry, error.status);
@@ -165,17 +166,17 @@ export async function send(
       key !== undefined ||
       (error.kind === "http" &&
         (error.status === 429 || op.errors[error.statusKey]?.notProcessed === true));
-    if (error.category !== "retryable" || !replayable || retry >= policy.maxRetries)
-      return fail(error);
+    const fail = failure(error);
+    if (error.category !== "retryable" || !replayable || retry >= policy.maxRetries) return fail;
     const server = error.retryAfterMs;
     // A server asking for a longer wait than we accept: hand it to the caller rather than block.
-    if (server !== undefined && server > policy.maxRetryAfterMs) return fail(error);
+    if (server !== undefined && server > policy.maxRetryAfterMs) return fail;
     const wait = server ?? backoffDelay(retry, policy, random);
-    if (clock.now() - start + wait > policy.maxElapsedMs) return fail(error);
+    if (clock.now() - start + wait > policy.maxElapsedMs) return fail;
     try {
       await clock.sleep(wait, signal);
     } catch {
-      return aborted();
+      return aborted(op, attempts);
     }
   }
 }

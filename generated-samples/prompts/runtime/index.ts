@@ -11,7 +11,8 @@ export {
 } from "./retry-timing.js";
 export { MAX_MESSAGE, cleanHeaders, normalizeHttpError, type RawResponse } from "./normalize.js";
 export { parseBody } from "./envelope.js";
-export { createContext, send, systemClock, type Context, type SendError } from "./send.js";
+export { createContext, send, type Context, type SendError } from "./send.js";
+export { systemClock } from "./timers.js";
 export { FaultlineError, unwrap } from "./errors.js";
 
 export const RUNTIME_VERSION = "0.1.0";

@@ -11,22 +11,27 @@ const pairs = (rec: unknown) =>
     (Array.isArray(v) ? v : [v]).filter((x) => x != null).map((x) => [k, x] as const),
   );
 const text = (v: unknown) => (typeof v === "object" ? JSON.stringify(v) : String(v));
+const form = (rec: unknown) =>
+  new URLSearchParams(pairs(rec).map(([k, v]) => [k, text(v)] as [string, string]));
 
+/** base: the base URL without trailing slashes. */
 export function buildUrl(base: string, op: OperationSpec, input: RequestInput): string {
-  const path = op.path.replace(/\{([^}]+)\}/g, (_, name: string) => {
-    const v = input.path?.[name];
-    // A missing path value is a bug in the caller, not a failure of the call: throw.
-    if (v === undefined) throw new TypeError(`${op.id}: missing path parameter "${name}"`);
-    const segment = encodeURIComponent(String(v));
-    // URL parsing resolves "." and ".." (even as %2E%2E), which would send the request, credentials
-    // included, outside the base path. No encoding survives that, so such a value is refused.
-    if (segment === "." || segment === "..")
-      throw new TypeError(`${op.id}: path parameter "${name}" may not be "." or ".."`);
-    return segment;
-  });
-  const url = new URL(base.replace(/\/+$/, "") + path);
-  for (const [k, v] of pairs(input.query)) url.searchParams.append(k, text(v));
-  return url.href;
+  const path = !op.path.includes("{")
+    ? op.path
+    : op.path.replace(/\{([^}]+)\}/g, (_, name: string) => {
+        const v = input.path?.[name];
+        // A missing path value is a bug in the caller, not a failure of the call: throw.
+        if (v === undefined) throw new TypeError(`${op.id}: missing path parameter "${name}"`);
+        const segment = encodeURIComponent(String(v));
+        // URL parsing resolves "." and ".." (even as %2E%2E), which would send the request, credentials
+        // included, outside the base path. No encoding survives that, so such a value is refused.
+        if (segment === "." || segment === "..")
+          throw new TypeError(`${op.id}: path parameter "${name}" may not be "." or ".."`);
+        return segment;
+      });
+  // No URL object: fetch parses the string anyway, and createContext checked the base once.
+  const query = input.query ? form(input.query).toString() : "";
+  return base + path + (query && "?" + query);
 }
 
 /** Encodes a fresh body per attempt (a consumed stream cannot be resent). */
@@ -43,8 +48,7 @@ export function encodeBody(
     return JSON.stringify(body);
   }
   // fetch sets these content types itself (multipart needs its boundary).
-  if (plain && /form-urlencoded/i.test(ct))
-    return new URLSearchParams(pairs(body).map(([k, v]) => [k, text(v)] as [string, string]));
+  if (plain && /form-urlencoded/i.test(ct)) return form(body);
   if (plain && /multipart/i.test(ct)) {
     const form = new FormData();
     for (const [k, v] of pairs(body)) form.append(k, v instanceof Blob ? v : text(v));

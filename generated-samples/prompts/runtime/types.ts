@@ -27,7 +27,11 @@ export interface RetryPolicy {
   baseDelayMs: number;
   /** Cap on one backoff delay. */
   maxDelayMs: number;
-  /** Deadline for the whole call: attempts plus waits. */
+  /**
+   * Deadline for the whole call: attempts plus waits. It always bounds waits and retries; it
+   * bounds the first attempt only when set somewhere (or with timeoutMs or a signal): the
+   * default alone arms no timer for it, so fetch's own timeouts (300 s in Node) bound it.
+   */
   maxElapsedMs: number;
   /** A server-requested wait (Retry-After) above this is returned to the caller instead of waited for. */
   maxRetryAfterMs: number;
@@ -155,7 +159,7 @@ export interface NetworkError extends TransportError {
   recovery: "retry-with-backoff";
 }
 
-/** An attempt outlived timeoutMs, or the call outlived maxElapsedMs. */
+/** An attempt outlived timeoutMs, or the call's deadline (maxElapsedMs) ended the attempt. */
 export interface TimeoutError extends TransportError {
   kind: "timeout";
   category: "retryable";
@@ -216,7 +220,7 @@ export interface ClientOptions {
     | (() => Readonly<Record<string, string>> | Promise<Readonly<Record<string, string>>>);
   fetch?: typeof fetch;
   retry?: Partial<RetryPolicy>;
-  /** Per-attempt timeout. */
+  /** Per-attempt timeout. Unset, a first attempt is bounded only by fetch's own timeouts. */
   timeoutMs?: number;
   clock?: Clock;
   /** Returns [0, 1); drives jitter. */
