@@ -6,8 +6,6 @@ import type { CodeBlockWriter, JSDocStructure, OptionalKind, ParameterDeclaratio
 import type { Parameter, Statement } from "./structures.js";
 import { tsMorph } from "./ts-morph.js";
 
-const { IndentationText, Project: ProjectClass, StructureKind, VariableDeclarationKind } = tsMorph;
-
 let project: Project | undefined;
 
 function docs(list: string[] | undefined): OptionalKind<JSDocStructure>[] | undefined {
@@ -20,6 +18,7 @@ function parameters(list: Parameter[]): OptionalKind<ParameterDeclarationStructu
 
 function toStructure(statement: Statement): string | StatementStructures {
   if (typeof statement === "string") return statement;
+  const { StructureKind, VariableDeclarationKind } = tsMorph();
   const common = { isExported: statement.isExported ?? false, docs: docs(statement.docs) ?? [] };
   switch (statement.kind) {
     case "interface":
@@ -75,7 +74,10 @@ function sourceFilePrinter(project: Project): StructurePrinter | null {
 
 function sharedProject(): Project {
   // Two spaces, like the prettier config: files too big to format still read the same way.
-  project ??= new ProjectClass({ useInMemoryFileSystem: true, skipLoadingLibFiles: true, manipulationSettings: { indentationText: IndentationText.TwoSpaces } });
+  if (!project) {
+    const { IndentationText, Project: ProjectClass } = tsMorph();
+    project = new ProjectClass({ useInMemoryFileSystem: true, skipLoadingLibFiles: true, manipulationSettings: { indentationText: IndentationText.TwoSpaces } });
+  }
   return project;
 }
 

@@ -50,8 +50,18 @@ function shareCompiler(): void {
   sharesCompiler = true;
 }
 
-shareCompiler();
+let loaded: typeof import("ts-morph") | undefined;
 
-// Through require(), not import: ts-morph is CommonJS, and Node's ESM loader would first scan it
-// for exports (~0.25 s of every run).
-export const tsMorph = require("ts-morph") as typeof import("ts-morph");
+/**
+ * ts-morph, loaded on first use: with the compiler it is ~0.6 s, which `lint`, `report`, `init`
+ * and `--help` never need, and which a `generate` run spends after the spec is read (a worker
+ * warms prettier meanwhile, format.ts). Through require(), not import: ts-morph is CommonJS, and
+ * Node's ESM loader would first scan it for exports (~0.25 s).
+ */
+export function tsMorph(): typeof import("ts-morph") {
+  if (!loaded) {
+    shareCompiler();
+    loaded = require("ts-morph") as typeof import("ts-morph");
+  }
+  return loaded;
+}
