@@ -5,6 +5,7 @@ import type { OpenAPI3, OpenAPITSOptions } from "openapi-typescript";
 import { SpecError } from "../diagnostics.js";
 import { mayDuplicateDiscriminator, withoutDuplicateMembers } from "./discriminator-duplicates.js";
 import { openapiTypescript } from "./openapi-typescript.js";
+import { withMemoizedRefPointers } from "./ref-pointer-memo.js";
 import { withNullableSafeWithRequired } from "./with-required.js";
 import { escapeRawControlCharacters, withInertCommentText } from "./schema-comments.js";
 
@@ -17,6 +18,8 @@ export function schemaTypes(document: Record<string, unknown>, file: string): st
   const schema = withInertCommentText(document) as OpenAPI3;
   const options: OpenAPITSOptions = { silent: true };
   const discriminators = scanDiscriminators(schema, options);
+  // The transform resolves the same refs over and over (a parameter or schema per use): once each.
+  const resolved = new Map<string, unknown>();
   const ctx = {
     additionalProperties: false,
     alphabetize: false,
@@ -47,12 +50,13 @@ export function schemaTypes(document: Record<string, unknown>, file: string): st
     generatePathParams: false,
     readWriteMarkers: false,
     resolve($ref: string) {
-      return resolveRef(schema, $ref, { silent: true });
+      if (!resolved.has($ref)) resolved.set($ref, resolveRef(schema, $ref, { silent: true }));
+      return resolved.get($ref);
     },
   } as unknown as TransformContext;
   let nodes;
   try {
-    nodes = transformSchema(schema, ctx);
+    nodes = withMemoizedRefPointers(() => transformSchema(schema, ctx));
   } catch (error) {
     throw untypableSchema(error, schema, file);
   }
