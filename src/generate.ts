@@ -7,6 +7,7 @@ import { locatedIn } from "./parse/load.js";
 import { clientStatements } from "./emit/client.js";
 import { INDEX_FILE } from "./emit/index-file.js";
 import { surfaceRows } from "./emit/error-surface.js";
+import { warmFormatter } from "./emit/format.js";
 import { formatMemo } from "./emit/format-memo.js";
 import { lineText } from "./emit/names.js";
 import { operationSpecStatements } from "./emit/operation-specs.js";
@@ -55,6 +56,8 @@ export interface GenerateResult {
  * and print.ts's layouts are consistent and readable on their own. The runtime is always formatted.
  */
 const FORMAT_LIMIT = 100_000;
+/** Each operation adds at least this much to operations.ts and to client.ts (Stripe: 320, 440). */
+const MIN_BYTES_PER_OPERATION = 300;
 
 function header(api: ApiIR, hash: string): string {
   return [
@@ -88,23 +91,27 @@ export function generateIr(spec: SpecInput, options: GenerateOptions = {}): { ap
 export async function generate(spec: SpecInput, options: GenerateOptions = {}): Promise<GenerateResult> {
   const { api, classified } = generateIr(spec, options);
   const top = header(api, spec.hash);
+  // Some file will be formatted: let prettier warm up on another thread while ts-morph loads.
+  if (api.operations.length * MIN_BYTES_PER_OPERATION <= FORMAT_LIMIT) warmFormatter();
+  // Each file is handed to prettier as soon as it is printed, so formatting overlaps printing.
+  const formatted = (text: string) => (text.length <= FORMAT_LIMIT ? formatMemo(text) : Promise.resolve(text));
 
-  const types = printStatements([
+  const types = formatted(printStatements([
     `import type * as rt from "./runtime/types.js";`,
     `import type { paths } from "./schema.js";`,
     ...classified.flatMap(resultTypes),
-  ]);
-  const operations = printStatements(operationSpecStatements(api, classified));
-  const client = printStatements([
+  ]));
+  const operations = formatted(printStatements(operationSpecStatements(api, classified)));
+  const client = formatted(printStatements([
     `import { createContext, send } from "./runtime/send.js";`,
     `import type { CallOptions, ClientOptions, OperationSpec, RequestInput } from "./runtime/types.js";`,
     `import { api, operations } from "./operations.js";`,
     `import type * as t from "./types.js";`,
     ...clientStatements(classified, api.title),
-  ]);
-  const schema = locatedSchemaTypes(spec);
+  ]));
+  const schema = formatted(locatedSchemaTypes(spec));
 
-  const printed: GeneratedFile[] = [
+  const printed = [
     { path: "client.ts", contents: client },
     { path: "operations.ts", contents: operations },
     { path: "schema.ts", contents: schema },
@@ -114,12 +121,7 @@ export async function generate(spec: SpecInput, options: GenerateOptions = {}): 
   // fixed points), so they skip prettier: on a big spec that spares the whole import and warm-up.
   const preformatted: GeneratedFile[] = [{ path: "index.ts", contents: INDEX_FILE }, ...runtimeFiles(VERSION)];
   const files = [
-    ...(await Promise.all(
-      printed.map(async (f) => ({
-        path: f.path,
-        contents: top + (f.contents.length <= FORMAT_LIMIT ? await formatMemo(f.contents) : f.contents),
-      })),
-    )),
+    ...(await Promise.all(printed.map(async (f) => ({ path: f.path, contents: top + (await f.contents) })))),
     ...preformatted.map((f) => ({ path: f.path, contents: top + f.contents })),
   ];
   // The error surface as data, for `generate --check` and `--watch` diffs (src/cli/surface-diff.ts).

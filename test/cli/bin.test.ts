@@ -1,6 +1,6 @@
 // The installed entry point: `node bin/faultline.js` on the built dist/, as a build script runs it.
 import { execFileSync, spawn } from "node:child_process";
-import { writeFile } from "node:fs/promises";
+import { readdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { miniSpec, tempDir, writeSpec } from "./helpers.js";
@@ -56,6 +56,16 @@ describe("bin/faultline.js", () => {
 
     const usage = await run(["generate", "--bogus"], dir);
     expect(usage.code).toBe(2);
+  });
+
+  it("writes the checked-in sample byte for byte (prettier formats on a worker thread here)", async () => {
+    const dir = await tempDir();
+    const result = await run(["generate", path.join(ROOT, "specs/cases.yaml"), "-o", "gen", "--quiet"], dir);
+    expect(result).toMatchObject({ code: 0, err: "" });
+    const sample = path.join(ROOT, "generated-samples/cases");
+    const files = (await readdir(sample, { recursive: true, withFileTypes: true })).filter((f) => f.isFile()).map((f) => path.relative(sample, path.join(f.parentPath, f.name)));
+    expect(files.length).toBeGreaterThan(5);
+    for (const file of files) expect(await readFile(path.join(dir, "gen", file), "utf8"), file).toBe(await readFile(path.join(sample, file), "utf8"));
   });
 
   it("--watch exits 0 on SIGINT", async () => {
