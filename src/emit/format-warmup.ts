@@ -1,9 +1,11 @@
-// What the format worker formats before any real file arrives. Prettier's first run in a process
-// compiles its parser and printer function by function (~0.5 s for a small spec's four files);
-// one pass over text shaped like ours (openapi-typescript's four-space layout with JSDoc, long
-// unions and generic arguments to break, object literals, a loop) does most of that while the
-// main thread is still loading ts-morph. The text is never written anywhere.
-export const WARMUP_SOURCE = `import type * as rt from "./runtime/types.js";
+// What the format worker formats while no real file is waiting. Prettier's first run in a process
+// compiles its parser and printer function by function and runs them cold (~0.5 s for a small
+// spec's four files); text shaped like ours (openapi-typescript's four-space layout with JSDoc,
+// long unions and generic arguments to break, object literals, a loop) does much of that while
+// the main thread is still loading ts-morph. In pieces, so that a real file waits for one piece
+// at most (on a busy machine files come before the warm-up is through). Never written anywhere.
+export const WARMUP_SOURCES = [
+  `import type * as rt from "./runtime/types.js";
 import { createContext, send } from "./runtime/send.js";
 export interface paths {
     "/items/{id}": {
@@ -23,6 +25,8 @@ export interface paths {
     };
 }
 export type webhooks = Record<string, never>;
+`,
+  `export type $defs = Record<string, never>;
 export interface components {
     schemas: {
         Item: {
@@ -38,10 +42,14 @@ export interface GetItemInput { headers?: rt.RequestInput["headers"]; path: path
 /** Every way GET /items/{id} can fail. */
 export type GetItemError = rt.HttpError<404, "404", "NOT_FOUND" | undefined, "terminal", "check-resource", paths["/items/{id}"]["get"]["responses"]["404"]["content"]["application/json"] | undefined> | rt.HttpError<number, "5XX", string | undefined, "retryable", "retry-with-backoff", unknown> | rt.NetworkError;
 export type GetItemResult = rt.Result<GetItemSuccess, GetItemError>;
+`,
+  `import type { ErrorRule, OperationSpec } from "./runtime/types.js";
 const retryable: ErrorRule = { category: "retryable", recovery: "retry-with-backoff" };
 export const operations: { readonly [Name in OperationName]: OperationSpec } = {
     getItem: { id: "getItem", method: "GET", path: "/items/{id}", idempotent: true, errors: { "404": { category: "terminal", recovery: "check-resource", codes: { NOT_FOUND: { category: "terminal", recovery: "check-resource" } } }, "5XX": retryable }, envelope: { code: ["error", "code"], message: ["error", "message"] } },
 };
+`,
+  `import { api, operations } from "./operations.js";
 export interface Client {
     /**
      * Get an item
@@ -57,4 +65,5 @@ export function createClient(options: ClientOptions = {}): Client {
     }
     return client as unknown as Client;
 }
-`;
+`,
+];

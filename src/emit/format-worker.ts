@@ -1,21 +1,43 @@
 // The format worker's entry (format-thread.ts starts it): prettier on a second thread, so its
-// import and warm-up overlap the main thread's work instead of following it.
+// import and warm-up overlap the main thread's work instead of following it. Real files go
+// first; warm-up pieces (format-warmup.ts) fill the time no file is waiting.
+import { setImmediate } from "node:timers/promises";
 import { parentPort } from "node:worker_threads";
-import { PRETTIER_OPTIONS } from "./prettier-options.js";
-import { WARMUP_SOURCE } from "./format-warmup.js";
+import { WARMUP_SOURCES } from "./format-warmup.js";
 import type { FormatReply, FormatRequest } from "./format-thread.js";
+import { PRETTIER_OPTIONS } from "./prettier-options.js";
 
 const prettier = import("prettier");
-// Requests queue behind the warm-up; a failed warm-up (it cannot fail on this text) changes nothing.
-const warm = prettier.then((p) => p.format(WARMUP_SOURCE, PRETTIER_OPTIONS)).catch(() => undefined);
+const requests: FormatRequest[] = [];
+const warmups = [...WARMUP_SOURCES];
+let running = false;
 
-parentPort!.on("message", async ({ id, source }: FormatRequest) => {
-  await warm;
-  let reply: FormatReply;
+async function reply({ id, source }: FormatRequest): Promise<FormatReply> {
   try {
-    reply = { id, text: await (await prettier).format(source, PRETTIER_OPTIONS) };
+    return { id, text: await (await prettier).format(source, PRETTIER_OPTIONS) };
   } catch (error) {
-    reply = { id, error: { name: (error as Error)?.name ?? "Error", message: (error as Error)?.message ?? String(error) } };
+    return { id, error: { name: (error as Error)?.name ?? "Error", message: (error as Error)?.message ?? String(error) } };
   }
-  parentPort!.postMessage(reply);
+}
+
+async function run(): Promise<void> {
+  if (running) return;
+  running = true;
+  while (requests.length > 0 || warmups.length > 0) {
+    const request = requests.shift();
+    if (request) {
+      parentPort!.postMessage(await reply(request));
+    } else {
+      // A warm-up piece that fails (it cannot, on this text) changes nothing.
+      await (await prettier).format(warmups.shift()!, PRETTIER_OPTIONS).catch(() => undefined);
+      await setImmediate(); // let a file that arrived meanwhile in before the next piece
+    }
+  }
+  running = false;
+}
+
+parentPort!.on("message", (request: FormatRequest) => {
+  requests.push(request);
+  void run();
 });
+void run();
