@@ -4,6 +4,7 @@
 import type { OpenAPI3, OpenAPITSOptions } from "openapi-typescript";
 import { SpecError } from "../diagnostics.js";
 import { mayDuplicateDiscriminator, withoutDuplicateMembers } from "./discriminator-duplicates.js";
+import { scanDiscriminators } from "./discriminator-scan.js";
 import { openapiTypescript } from "./openapi-typescript.js";
 import { withMemoizedRefPointers } from "./ref-pointer-memo.js";
 import { withNullableSafeWithRequired } from "./with-required.js";
@@ -13,11 +14,11 @@ type TransformContext = Parameters<ReturnType<typeof openapiTypescript>["transfo
 
 /** `file` names the spec in the diagnostic for a schema openapi-typescript cannot type. */
 export function schemaTypes(document: Record<string, unknown>, file: string): string {
-  const { astToString, resolveRef, scanDiscriminators, transformSchema } = openapiTypescript();
+  const { astToString, resolveRef, scanDiscriminators: originalScan, transformSchema } = openapiTypescript();
   // Spec text reaches schema.ts comments verbatim; see schema-comments.ts for what is cleaned and why.
   const schema = withInertCommentText(document) as OpenAPI3;
   const options: OpenAPITSOptions = { silent: true };
-  const discriminators = scanDiscriminators(schema, options);
+  const discriminators = scanDiscriminators(schema, options, originalScan);
   // The transform resolves the same refs over and over (a parameter or schema per use): once each.
   const resolved = new Map<string, unknown>();
   const ctx = {
