@@ -7,7 +7,7 @@ import { locatedIn } from "./parse/load.js";
 import { clientStatements } from "./emit/client.js";
 import { INDEX_FILE } from "./emit/index-file.js";
 import { surfaceRows } from "./emit/error-surface.js";
-import { warmFormatter } from "./emit/format.js";
+import { moveFormattingToWorker } from "./emit/format.js";
 import { formatMemo } from "./emit/format-memo.js";
 import { lineText } from "./emit/names.js";
 import { operationSpecStatements } from "./emit/operation-specs.js";
@@ -91,8 +91,8 @@ export function generateIr(spec: SpecInput, options: GenerateOptions = {}): { ap
 export async function generate(spec: SpecInput, options: GenerateOptions = {}): Promise<GenerateResult> {
   const { api, classified } = generateIr(spec, options);
   const top = header(api, spec.hash);
-  // Some file will be formatted: let prettier warm up on another thread while ts-morph loads.
-  if (api.operations.length * MIN_BYTES_PER_OPERATION <= FORMAT_LIMIT) warmFormatter();
+  // Some file will be formatted: prettier loads on another thread while ts-morph loads here.
+  if (api.operations.length * MIN_BYTES_PER_OPERATION <= FORMAT_LIMIT) moveFormattingToWorker();
   // Each file is handed to prettier as soon as it is printed, so formatting overlaps printing.
   const formatted = (text: string) => (text.length <= FORMAT_LIMIT ? formatMemo(text) : Promise.resolve(text));
 

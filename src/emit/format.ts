@@ -1,8 +1,8 @@
 // Formatting is part of the output's byte-stability: one pinned prettier config
 // (prettier-options.ts). In this thread prettier is imported on first use: a big spec's files are
 // all above generate()'s format limit and the runtime ships pre-formatted, so such a run never
-// pays for it. When generate() knows early that it will format, warmFormatter() moves prettier to
-// a worker that warms up meanwhile (format-thread.ts).
+// pays for it. When generate() knows early that it will format, moveFormattingToWorker() moves
+// prettier to a worker thread, which imports it meanwhile (format-thread.ts).
 import { startFormatThread, type FormatThread } from "./format-thread.js";
 import { PRETTIER_OPTIONS } from "./prettier-options.js";
 
@@ -22,7 +22,7 @@ export function format(source: string): Promise<string> {
 }
 
 /** Start the format worker, once per process (it then serves every later run, e.g. each --watch save). */
-export function warmFormatter(): void {
+export function moveFormattingToWorker(): void {
   if (threadTried) return;
   threadTried = true;
   thread = startFormatThread(formatHere);

@@ -53,10 +53,10 @@ function shareCompiler(): void {
 let loaded: typeof import("ts-morph") | undefined;
 
 /**
- * ts-morph, loaded on first use: with the compiler it is ~0.6 s, which `lint`, `report`, `init`
- * and `--help` never need, and which a `generate` run spends after the spec is read (a worker
- * warms prettier meanwhile, format.ts). Through require(), not import: ts-morph is CommonJS, and
- * Node's ESM loader would first scan it for exports (~0.25 s).
+ * ts-morph, loaded on first use: with the compiler it is ~0.6 s, which `lint`, `report`,
+ * `init` and `--help` never need, and which a `generate` run spends after the spec is read (a
+ * worker imports prettier meanwhile, format-thread.ts). Through require(), not import: ts-morph
+ * is CommonJS, and Node's ESM loader would first scan it for exports (~0.25 s).
  */
 export function tsMorph(): typeof import("ts-morph") {
   if (!loaded) {
