@@ -62,7 +62,8 @@ export function lookup(root: Node, ref: string): unknown {
   if (!ref.startsWith("#")) return undefined;
   let node: unknown = root;
   for (const raw of ref.slice(1).split("/").slice(1)) {
-    const token = decodeRefToken(raw).replace(/~1/g, "/").replace(/~0/g, "~");
+    // Most tokens are plain names: nothing to decode or unescape (this runs for every ref use).
+    const token = raw.includes("%") || raw.includes("~") ? decodeRefToken(raw).replace(/~1/g, "/").replace(/~0/g, "~") : raw;
     if (!isNode(node) && !Array.isArray(node)) return undefined;
     node = (node as Record<string, unknown>)[token];
   }
