@@ -6,8 +6,6 @@
 import { startFormatThread, type FormatThread } from "./format-thread.js";
 import { PRETTIER_OPTIONS } from "./prettier-options.js";
 
-export { PRETTIER_OPTIONS } from "./prettier-options.js";
-
 let prettier: Promise<typeof import("prettier")> | undefined;
 let thread: FormatThread | undefined;
 let threadTried = false;
