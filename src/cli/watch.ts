@@ -4,6 +4,7 @@
 // never exits on bad input, only when the signal aborts (SIGINT by default), with code 0.
 import path from "node:path";
 import { SpecError, type Diagnostic } from "../diagnostics.js";
+import { formatPiecewise } from "../emit/format-memo.js";
 import type { Target } from "./config.js";
 import { DirWatchers } from "./dir-watchers.js";
 import { jsonTarget } from "./outcome-text.js";
@@ -76,6 +77,8 @@ export async function runWatch(options: WatchOptions): Promise<number> {
   let states = new Map<string, TargetState>();
   let configTimer: NodeJS.Timeout | undefined;
   const print = (text: string) => !options.quiet && !options.json && options.out(text);
+  // Every save after the first formats only the statements and members that changed.
+  formatPiecewise();
 
   const watchers = new DirWatchers((file) => {
     if (signal.aborted) return;
