@@ -5,10 +5,12 @@
 import path from "node:path";
 import { SpecError, type Diagnostic } from "../diagnostics.js";
 import { formatPiecewise } from "../emit/format-memo.js";
+import { inputsUnchanged } from "../parse/load.js";
 import type { Target } from "./config.js";
 import { DirWatchers } from "./dir-watchers.js";
 import { jsonTarget } from "./outcome-text.js";
-import { displayPath, runTarget, type TargetOutcome } from "./run-target.js";
+import { commitTarget, displayPath, prepareTarget, type TargetOutcome } from "./run-target.js";
+import { SaveSettler } from "./save-settle.js";
 import { formatChange, summarizeChanges } from "./surface-diff.js";
 import { resolveTargets, type TargetArgs } from "./targets.js";
 import { createStyle, type Style } from "./terminal.js";
@@ -44,8 +46,7 @@ export interface WatchEvent {
 interface TargetState {
   target: Target;
   inputs: string[];
-  timer?: NodeJS.Timeout;
-  firstEventAt?: number | undefined;
+  settler: SaveSettler;
   running?: Promise<void> | undefined;
   again: boolean;
 }
@@ -63,7 +64,8 @@ export function watchLine(outcome: TargetOutcome, style: Style): string {
 /**
  * Events closer than this are one save. An editor writes a file in one to three syscalls (write,
  * or truncate + write, or write-temp + rename) within a few ms, so 20 ms folds a save into one
- * regeneration; it was 50 ms, and that wait was a third of the save-to-written time.
+ * regeneration. Loading and generating start at the first event, so the wait overlaps them
+ * instead of coming first (save-settle.ts).
  */
 export const DEBOUNCE_MS = 20;
 
@@ -88,20 +90,24 @@ export async function runWatch(options: WatchOptions): Promise<number> {
     }
     for (const state of states.values()) {
       if (!state.inputs.includes(file) && !state.inputs.some((i) => path.dirname(i) === file)) continue;
-      state.firstEventAt ??= performance.now();
-      clearTimeout(state.timer);
-      state.timer = setTimeout(() => void run(state, false), debounceMs);
+      state.settler.noteEvent();
+      void run(state, false);
     }
   });
   const syncWatchers = () => watchers.sync([...[...states.values()].flatMap((s) => s.inputs), ...(options.configFile ? [options.configFile] : [])]);
 
   async function regenerate(state: TargetState, initial: boolean): Promise<void> {
-    const saveAt = state.firstEventAt;
-    state.firstEventAt = undefined;
+    const runOptions = { check: false, cwd: options.cwd };
+    const attempt = await state.settler.settle(() => prepareTarget(state.target, runOptions), (prepared) => inputsUnchanged(prepared.loaded));
+    if (!attempt) return;
+    // Every event so far belongs to this save; one from now on is the next save.
+    state.again = false;
+    const saveAt = state.settler.takeSaveStart();
     const spec = displayPath(state.target.spec, options.cwd);
     let event: WatchEvent;
     try {
-      const outcome = await runTarget(state.target, { check: false, cwd: options.cwd });
+      if ("error" in attempt) throw attempt.error;
+      const outcome = await commitTarget(attempt.value, runOptions);
       state.inputs = outcome.inputs;
       syncWatchers();
       event = { spec, initial, outcome, ...(saveAt !== undefined ? { sinceSaveMs: Math.round(performance.now() - saveAt) } : {}) };
@@ -138,9 +144,9 @@ export async function runWatch(options: WatchOptions): Promise<number> {
     const next = new Map<string, TargetState>();
     for (const target of targets) {
       const old = states.get(keyOf(target));
-      next.set(keyOf(target), old ? Object.assign(old, { target }) : { target, inputs: [target.spec], again: false });
+      next.set(keyOf(target), old ? Object.assign(old, { target }) : { target, inputs: [target.spec], settler: new SaveSettler(debounceMs), again: false });
     }
-    for (const [key, state] of states) if (!next.has(key)) clearTimeout(state.timer);
+    for (const [key, state] of states) if (!next.has(key)) state.settler.close();
     states = next;
     syncWatchers();
   }
@@ -164,7 +170,7 @@ export async function runWatch(options: WatchOptions): Promise<number> {
 
   await new Promise<void>((resolve) => (signal.aborted ? resolve() : signal.addEventListener("abort", () => resolve(), { once: true })));
   clearTimeout(configTimer);
-  for (const state of states.values()) clearTimeout(state.timer);
+  for (const state of states.values()) state.settler.close();
   watchers.close();
   await Promise.all([...states.values()].map((s) => s.running));
   release();

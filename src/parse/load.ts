@@ -7,7 +7,7 @@ import { createHash } from "node:crypto";
 import path from "node:path";
 import { createRequire } from "node:module";
 import { SpecError } from "../diagnostics.js";
-import { bundleExternalRefs, findExternalRefs, type ExternalRef } from "./bundle.js";
+import { bundleExternalRefs, findExternalRefs, isRemoteRef, type ExternalRef } from "./bundle.js";
 import { hoistDeepRefs } from "./hoist-refs.js";
 import { checkNullCompositions } from "./null-compositions.js";
 import { checkPathTemplates } from "./path-templates.js";
@@ -68,6 +68,17 @@ export async function loadSpec(file: string, options: LoadOptions = {}): Promise
 async function loadBundled(file: string, text: string, external: ExternalRef[], options: LoadOptions): Promise<LoadedSpec> {
   const bundled = await bundleExternalRefs(file, external, options.allowRemoteRefs ?? false);
   return { file, document: bundled.document, text, files: bundled.files, hash: sha256(bundled.texts) };
+}
+
+/**
+ * Whether every file the spec was loaded from still holds the bytes it was loaded from: `--watch`
+ * starts loading at a save's first file-system event and must know whether later events changed
+ * anything it read. A remote file is never known to be unchanged.
+ */
+export async function inputsUnchanged(spec: LoadedSpec): Promise<boolean> {
+  if (spec.files.some(isRemoteRef)) return false;
+  const texts = await Promise.all(spec.files.map((file) => readFile(file, "utf8").catch(() => undefined)));
+  return texts.every((text) => text !== undefined) && sha256(texts as string[]) === spec.hash;
 }
 
 /** Adds line:col to a pointer-only SpecError about the root file (see source-location.ts). */
