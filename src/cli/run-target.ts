@@ -1,7 +1,7 @@
 // One target, start to finish: load the spec, generate in memory, compare the error surface with
 // the one the output folder holds, then write (or, for --check, only plan). Shared by
 // `generate`, `generate --check` and `--watch`.
-import { readFile } from "node:fs/promises";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { SpecError, pointerOf } from "../diagnostics.js";
 import { parseSurfaceJson, SURFACE_FILE } from "../emit/surface-json.js";
@@ -56,9 +56,15 @@ function checkOperationOverrides(target: Target, api: ApiIR, specShown: string):
   }
 }
 
-async function previousSurface(output: string) {
-  const text = await readFile(path.join(output, SURFACE_FILE), "utf8").catch(() => undefined);
-  return text === undefined ? undefined : parseSurfaceJson(text);
+/** Read synchronously, like the writes after it (write-output.ts says why). */
+function previousSurface(output: string) {
+  let text: string;
+  try {
+    text = readFileSync(path.join(output, SURFACE_FILE), "utf8");
+  } catch {
+    return undefined;
+  }
+  return parseSurfaceJson(text);
 }
 
 function countVariants(result: GenerateResult): number {
@@ -106,7 +112,7 @@ export async function commitTarget(prepared: PreparedTarget, options: RunOptions
   const { target, loaded, result } = prepared;
   try {
     options.onStage?.(options.check ? "comparing" : "writing");
-    const before = await previousSurface(target.output);
+    const before = previousSurface(target.output);
     const after = parseSurfaceJson(result.files.find((f) => f.path === SURFACE_FILE)!.contents)!;
     const summary = options.check ? await planOutput(target.output, result.files) : await writeOutput(target.output, result.files);
     return {
