@@ -50,24 +50,24 @@ export class SaveSettler {
    * (`unchanged` re-reads; a failed attempt cannot tell, so any later event redoes it). Resolves
    * with the last attempt's result once the save is over, or undefined if closed first.
    */
-  async settle<T>(attempt: () => Promise<T>, unchanged: (value: T) => Promise<boolean>): Promise<Settled<T> | undefined> {
+  async settle<T>(attempt: () => Promise<T>, unchanged: (value: T) => boolean): Promise<Settled<T> | undefined> {
     for (;;) {
       let verifiedAt = performance.now();
       const result: Settled<T> = await attempt().then(
         (value) => ({ value }),
         (error: unknown) => ({ error }),
       );
-      const stale = async () => {
+      const stale = () => {
         if (!this.eventSince(verifiedAt)) return false;
         const checkedAt = performance.now();
-        if (!("value" in result) || !(await unchanged(result.value))) return true;
+        if (!("value" in result) || !unchanged(result.value)) return true;
         verifiedAt = checkedAt;
         return false;
       };
       // Checked before waiting too: a save that was still being written is redone right away.
-      if (await stale()) continue;
+      if (stale()) continue;
       if (!(await this.quiet())) return undefined;
-      if (await stale()) continue;
+      if (stale()) continue;
       return result;
     }
   }

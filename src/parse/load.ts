@@ -2,6 +2,7 @@
 // parses YAML or JSON, bundles local multi-file $refs with @redocly/openapi-core, converts
 // Swagger 2.0 to OpenAPI 3 and hoists refs that point into the middle of things, so the rest of
 // the pipeline sees one OpenAPI 3 document whose $refs all point to components or paths.
+import { readFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { createHash } from "node:crypto";
 import path from "node:path";
@@ -75,10 +76,14 @@ async function loadBundled(file: string, text: string, external: ExternalRef[], 
  * starts loading at a save's first file-system event and must know whether later events changed
  * anything it read. A remote file is never known to be unchanged.
  */
-export async function inputsUnchanged(spec: LoadedSpec): Promise<boolean> {
+export function inputsUnchanged(spec: LoadedSpec): boolean {
   if (spec.files.some(isRemoteRef)) return false;
-  const texts = await Promise.all(spec.files.map((file) => readFile(file, "utf8").catch(() => undefined)));
-  return texts.every((text) => text !== undefined) && sha256(texts as string[]) === spec.hash;
+  try {
+    // Synchronous: a few small files, read while a save is being written (an async read waits for the busy thread pool).
+    return sha256(spec.files.map((file) => readFileSync(file, "utf8"))) === spec.hash;
+  } catch {
+    return false;
+  }
 }
 
 /** Adds line:col to a pointer-only SpecError about the root file (see source-location.ts). */
