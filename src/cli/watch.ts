@@ -48,6 +48,8 @@ interface TargetState {
   inputs: string[];
   settler: SaveSettler;
   running?: Promise<void> | undefined;
+  /** Past the settling of a save: an event now is the next save. */
+  committing: boolean;
   again: boolean;
 }
 
@@ -91,7 +93,9 @@ export async function runWatch(options: WatchOptions): Promise<number> {
     for (const state of states.values()) {
       if (!state.inputs.includes(file) && !state.inputs.some((i) => path.dirname(i) === file)) continue;
       state.settler.noteEvent();
-      void run(state, false);
+      // While a save settles, the settler sees this event itself; once it is being written, this is the next save.
+      if (!state.running) void run(state, false);
+      else if (state.committing) state.again = true;
     }
   });
   const syncWatchers = () => watchers.sync([...[...states.values()].flatMap((s) => s.inputs), ...(options.configFile ? [options.configFile] : [])]);
@@ -100,8 +104,7 @@ export async function runWatch(options: WatchOptions): Promise<number> {
     const runOptions = { check: false, cwd: options.cwd };
     const attempt = await state.settler.settle(() => prepareTarget(state.target, runOptions), (prepared) => inputsUnchanged(prepared.loaded));
     if (!attempt) return;
-    // Every event so far belongs to this save; one from now on is the next save.
-    state.again = false;
+    state.committing = true;
     const saveAt = state.settler.takeSaveStart();
     const spec = displayPath(state.target.spec, options.cwd);
     let event: WatchEvent;
@@ -117,6 +120,7 @@ export async function runWatch(options: WatchOptions): Promise<number> {
       event = { spec, initial, error: diagnostic };
       if (!options.json) options.out(`${style.red("error:")} ${error instanceof SpecError ? error.message : `${diagnostic.problem}\n  fix: ${diagnostic.fix}`}\n  keeping the last good output in ${displayPath(state.target.output, options.cwd)}\n`);
     }
+    state.committing = false;
     if (options.json) options.out(`${JSON.stringify(event.outcome ? { spec, initial, ok: true, target: jsonTarget(event.outcome) } : { spec, initial, ok: false, error: event.error })}\n`);
     options.onEvent?.(event);
   }
@@ -144,7 +148,7 @@ export async function runWatch(options: WatchOptions): Promise<number> {
     const next = new Map<string, TargetState>();
     for (const target of targets) {
       const old = states.get(keyOf(target));
-      next.set(keyOf(target), old ? Object.assign(old, { target }) : { target, inputs: [target.spec], settler: new SaveSettler(debounceMs), again: false });
+      next.set(keyOf(target), old ? Object.assign(old, { target }) : { target, inputs: [target.spec], settler: new SaveSettler(debounceMs), committing: false, again: false });
     }
     for (const [key, state] of states) if (!next.has(key)) state.settler.close();
     states = next;
