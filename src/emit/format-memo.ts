@@ -6,7 +6,8 @@
 // prettier call, 3-4x less prettier time per edit. Pieces give the very text prettier gives the
 // whole file (test/emit/format-pieces.test.ts checks every sample and corpus spec).
 import { format } from "./format.js";
-import { assemble, formatBatch, splitSource, type Piece } from "./format-pieces.js";
+import { assemble, formatBatch, type Piece } from "./format-pieces.js";
+import { splitSource } from "./split-pieces.js";
 
 /** Least recently used first: Map keeps insertion order, and a hit is re-inserted. */
 class Lru<V> {

@@ -6,7 +6,7 @@ import { describe, expect, it, vi } from "vitest";
 import { directoryRoot, directorySample } from "../../scripts/corpus/directory-sample.js";
 import { format } from "../../src/emit/format.js";
 import { formatByPiece } from "../../src/emit/format-memo.js";
-import { splitSource } from "../../src/emit/format-pieces.js";
+import { splitSource } from "../../src/emit/split-pieces.js";
 import { generate } from "../../src/generate.js";
 import { loadSpec } from "../../src/parse/load.js";
 
