@@ -1,11 +1,15 @@
 // When is a save over? An editor writes a file in one to three syscalls (write, truncate + write,
 // or write-temp + rename) within a few ms, and each is a file-system event: a save is over once
 // no event has come for the debounce time. Waiting for that before reading would add the whole
-// debounce to every save, so watch reads and generates from the first event on, and writes only
-// once the save is over (`quiet`); events that came after the read (`eventSince`) make it check
-// whether what it read changed, and redo it if so.
+// debounce to every save, so watch reads and generates once events pause for a moment (the
+// truncate and the write of an in-place save come microseconds apart; reading between them sees
+// an empty or half-written file), and writes only once the save is over (`quiet`); events that
+// came after the read (`eventSince`) make it check whether what it read changed, and redo it if so.
 
 export type Settled<T> = { value: T } | { error: unknown };
+
+/** How long events must pause before watch reads: enough for the syscalls of one write, far less than the debounce. */
+const READ_PAUSE_MS = 2;
 
 export class SaveSettler {
   private firstEventAt: number | undefined;
@@ -28,16 +32,16 @@ export class SaveSettler {
     return this.lastEventAt !== undefined && this.lastEventAt > time;
   }
 
-  /** Resolves true once no event has come for the debounce time; false if closed first. */
-  quiet(): Promise<boolean> {
+  /** Resolves true once no event has come for `ms` (the debounce time by default); false if closed first. */
+  quiet(ms = this.quietMs): Promise<boolean> {
     return new Promise((resolve) => {
       const check = () => {
         const idle = this.lastEventAt === undefined ? Infinity : performance.now() - this.lastEventAt;
-        if (this.closed || idle >= this.quietMs) {
+        if (this.closed || idle >= ms) {
           this.wake = undefined;
           resolve(!this.closed);
         } else {
-          this.timer = setTimeout(check, Math.ceil(this.quietMs - idle));
+          this.timer = setTimeout(check, Math.ceil(ms - idle));
         }
       };
       this.wake = check;
@@ -52,6 +56,7 @@ export class SaveSettler {
    */
   async settle<T>(attempt: () => Promise<T>, unchanged: (value: T) => boolean): Promise<Settled<T> | undefined> {
     for (;;) {
+      if (!(await this.quiet(READ_PAUSE_MS))) return undefined;
       let verifiedAt = performance.now();
       const result: Settled<T> = await attempt().then(
         (value) => ({ value }),

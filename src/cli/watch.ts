@@ -66,8 +66,8 @@ export function watchLine(outcome: TargetOutcome, style: Style): string {
 /**
  * Events closer than this are one save. An editor writes a file in one to three syscalls (write,
  * or truncate + write, or write-temp + rename) within a few ms, so 20 ms folds a save into one
- * regeneration. Loading and generating start at the first event, so the wait overlaps them
- * instead of coming first (save-settle.ts).
+ * regeneration. Loading and generating start when events pause for 2 ms, so the wait overlaps
+ * them instead of coming first (save-settle.ts).
  */
 export const DEBOUNCE_MS = 20;
 
