@@ -1,10 +1,19 @@
 // Checks and housekeeping around the output folder, kept apart from the write journal.
-import { lstat, readdir, rm, stat } from "node:fs/promises";
+import { lstatSync, readdirSync, rmSync, statSync, type Stats } from "node:fs";
 import path from "node:path";
 import { SpecError } from "../diagnostics.js";
 
 /** Hidden staging folders inside the output folder: `.faultline-staging-<pid>-<random>`. */
 export const STAGING_PREFIX = ".faultline-staging-";
+
+/** lstat, or undefined when there is nothing there (or nothing lstat can see). */
+export function lstatIfAny(file: string): Stats | undefined {
+  try {
+    return lstatSync(file);
+  } catch {
+    return undefined;
+  }
+}
 
 function blocked(file: string, problem: string): SpecError {
   return new SpecError({ file, problem, fix: "move it away or choose another output folder; faultline replaces only files it generated" });
@@ -15,14 +24,19 @@ function blocked(file: string, problem: string): SpecError {
  * a file, a folder faultline needs is a file or a symlink (following it could leave the output
  * folder), or a generated file's place is taken by a folder.
  */
-export async function assertWritable(outDir: string, written: string[]): Promise<void> {
-  const root = await stat(outDir).catch(() => undefined);
+export function assertWritable(outDir: string, written: string[]): void {
+  let root: Stats | undefined;
+  try {
+    root = statSync(outDir);
+  } catch {
+    root = undefined;
+  }
   if (root && !root.isDirectory()) throw blocked(outDir, "the output folder is a file");
   for (const rel of written) {
     const parts = rel.split("/");
     for (let i = 1; i <= parts.length; i++) {
       const here = path.join(outDir, ...parts.slice(0, i));
-      const info = await lstat(here).catch(() => undefined);
+      const info = lstatIfAny(here);
       if (!info) break;
       const isLast = i === parts.length;
       if (isLast && info.isDirectory()) throw blocked(here, "is a folder where faultline writes a file");
@@ -41,12 +55,17 @@ function processIsAlive(pid: number): boolean {
 }
 
 /** A staging folder left by a faultline process that was killed mid-write. */
-export async function removeAbandonedStaging(outDir: string): Promise<void> {
-  const entries = await readdir(outDir).catch(() => [] as string[]);
+export function removeAbandonedStaging(outDir: string): void {
+  let entries: string[];
+  try {
+    entries = readdirSync(outDir);
+  } catch {
+    return;
+  }
   for (const name of entries) {
     const match = name.startsWith(STAGING_PREFIX) ? /^(\d+)-/.exec(name.slice(STAGING_PREFIX.length)) : null;
     if (match && Number(match[1]) !== process.pid && !processIsAlive(Number(match[1]))) {
-      await rm(path.join(outDir, name), { recursive: true, force: true });
+      rmSync(path.join(outDir, name), { recursive: true, force: true });
     }
   }
 }

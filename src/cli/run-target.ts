@@ -1,13 +1,13 @@
 // One target, start to finish: load the spec, generate in memory, compare the error surface with
 // the one the output folder holds, then write (or, for --check, only plan). Shared by
 // `generate`, `generate --check` and `--watch`.
-import { readFile } from "node:fs/promises";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { SpecError, pointerOf } from "../diagnostics.js";
 import { parseSurfaceJson, SURFACE_FILE } from "../emit/surface-json.js";
 import { generate, type GenerateResult } from "../generate.js";
 import type { ApiIR } from "../ir.js";
-import { loadSpec } from "../parse/load.js";
+import { loadSpec, type LoadedSpec } from "../parse/load.js";
 import type { Target } from "./config.js";
 import { diffSurface, type SurfaceChange } from "./surface-diff.js";
 import { planOutput, writeOutput } from "./write-output.js";
@@ -56,9 +56,15 @@ function checkOperationOverrides(target: Target, api: ApiIR, specShown: string):
   }
 }
 
-async function previousSurface(output: string) {
-  const text = await readFile(path.join(output, SURFACE_FILE), "utf8").catch(() => undefined);
-  return text === undefined ? undefined : parseSurfaceJson(text);
+/** Read synchronously, like the writes after it (write-output.ts says why). */
+function previousSurface(output: string) {
+  let text: string;
+  try {
+    text = readFileSync(path.join(output, SURFACE_FILE), "utf8");
+  } catch {
+    return undefined;
+  }
+  return parseSurfaceJson(text);
 }
 
 function countVariants(result: GenerateResult): number {
@@ -71,36 +77,56 @@ function relativeDiagnostic(error: unknown, cwd: string): unknown {
   return new SpecError({ ...error.diagnostic, file: displayPath(path.resolve(error.diagnostic.file), cwd) });
 }
 
+/** A target loaded and generated in memory, not yet compared or written. */
+export interface PreparedTarget {
+  target: Target;
+  loaded: LoadedSpec;
+  result: GenerateResult;
+  /** Time spent so far: the outcome's `ms` adds comparing and writing. */
+  ms: number;
+}
+
 export async function runTarget(target: Target, options: RunOptions): Promise<TargetOutcome> {
+  return commitTarget(await prepareTarget(target, options), options);
+}
+
+/** Loads and generates: reads the spec's files, writes nothing. */
+export async function prepareTarget(target: Target, options: RunOptions): Promise<PreparedTarget> {
+  const started = performance.now();
   try {
-    return await runTargetIn(target, options);
+    options.onStage?.("loading");
+    // Relative to the process, so diagnostics name the file the way the user typed it.
+    const loaded = await loadSpec(path.relative(process.cwd(), target.spec) || target.spec, { allowRemoteRefs: target.allowRemoteRefs ?? false });
+    options.onStage?.("generating");
+    const result = await generate(loaded, { ...(target.overrides ? { overrides: target.overrides } : {}), ...(target.retry ? { retry: target.retry } : {}) });
+    checkOperationOverrides(target, result.api, displayPath(target.spec, options.cwd));
+    return { target, loaded, result, ms: performance.now() - started };
   } catch (error) {
     throw relativeDiagnostic(error, options.cwd);
   }
 }
 
-async function runTargetIn(target: Target, options: RunOptions): Promise<TargetOutcome> {
+/** Compares the error surface with the output folder's, then writes (or, for --check, only plans). */
+export async function commitTarget(prepared: PreparedTarget, options: RunOptions): Promise<TargetOutcome> {
   const started = performance.now();
-  const specShown = displayPath(target.spec, options.cwd);
-  options.onStage?.("loading");
-  // Relative to the process, so diagnostics name the file the way the user typed it.
-  const loaded = await loadSpec(path.relative(process.cwd(), target.spec) || target.spec, { allowRemoteRefs: target.allowRemoteRefs ?? false });
-  options.onStage?.("generating");
-  const result = await generate(loaded, { ...(target.overrides ? { overrides: target.overrides } : {}), ...(target.retry ? { retry: target.retry } : {}) });
-  checkOperationOverrides(target, result.api, specShown);
-  options.onStage?.(options.check ? "comparing" : "writing");
-  const before = await previousSurface(target.output);
-  const after = parseSurfaceJson(result.files.find((f) => f.path === SURFACE_FILE)!.contents)!;
-  const summary = options.check ? await planOutput(target.output, result.files) : await writeOutput(target.output, result.files);
-  return {
-    spec: specShown,
-    output: displayPath(target.output, options.cwd),
-    operations: result.api.operations.length,
-    errorVariants: countVariants(result),
-    ...summary,
-    changes: diffSurface(before ?? [], after),
-    hadSurface: before !== undefined,
-    inputs: loaded.files,
-    ms: Math.round(performance.now() - started),
-  };
+  const { target, loaded, result } = prepared;
+  try {
+    options.onStage?.(options.check ? "comparing" : "writing");
+    const before = previousSurface(target.output);
+    const after = parseSurfaceJson(result.files.find((f) => f.path === SURFACE_FILE)!.contents)!;
+    const summary = options.check ? await planOutput(target.output, result.files) : await writeOutput(target.output, result.files);
+    return {
+      spec: displayPath(target.spec, options.cwd),
+      output: displayPath(target.output, options.cwd),
+      operations: result.api.operations.length,
+      errorVariants: countVariants(result),
+      ...summary,
+      changes: diffSurface(before ?? [], after),
+      hadSurface: before !== undefined,
+      inputs: loaded.files,
+      ms: Math.round(prepared.ms + performance.now() - started),
+    };
+  } catch (error) {
+    throw relativeDiagnostic(error, options.cwd);
+  }
 }

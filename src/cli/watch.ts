@@ -4,10 +4,13 @@
 // never exits on bad input, only when the signal aborts (SIGINT by default), with code 0.
 import path from "node:path";
 import { SpecError, type Diagnostic } from "../diagnostics.js";
+import { formatPiecewise } from "../emit/format-memo.js";
+import { inputsUnchanged } from "../parse/load.js";
 import type { Target } from "./config.js";
 import { DirWatchers } from "./dir-watchers.js";
 import { jsonTarget } from "./outcome-text.js";
-import { displayPath, runTarget, type TargetOutcome } from "./run-target.js";
+import { commitTarget, displayPath, prepareTarget, type TargetOutcome } from "./run-target.js";
+import { SaveSettler } from "./save-settle.js";
 import { formatChange, summarizeChanges } from "./surface-diff.js";
 import { resolveTargets, type TargetArgs } from "./targets.js";
 import { createStyle, type Style } from "./terminal.js";
@@ -43,9 +46,10 @@ export interface WatchEvent {
 interface TargetState {
   target: Target;
   inputs: string[];
-  timer?: NodeJS.Timeout;
-  firstEventAt?: number | undefined;
+  settler: SaveSettler;
   running?: Promise<void> | undefined;
+  /** Past the settling of a save: an event now is the next save. */
+  committing: boolean;
   again: boolean;
 }
 
@@ -62,7 +66,8 @@ export function watchLine(outcome: TargetOutcome, style: Style): string {
 /**
  * Events closer than this are one save. An editor writes a file in one to three syscalls (write,
  * or truncate + write, or write-temp + rename) within a few ms, so 20 ms folds a save into one
- * regeneration; it was 50 ms, and that wait was a third of the save-to-written time.
+ * regeneration. Loading and generating start when events pause for 2 ms, so the wait overlaps
+ * them instead of coming first (save-settle.ts).
  */
 export const DEBOUNCE_MS = 20;
 
@@ -76,6 +81,8 @@ export async function runWatch(options: WatchOptions): Promise<number> {
   let states = new Map<string, TargetState>();
   let configTimer: NodeJS.Timeout | undefined;
   const print = (text: string) => !options.quiet && !options.json && options.out(text);
+  // Every save after the first formats only the statements and members that changed.
+  formatPiecewise();
 
   const watchers = new DirWatchers((file) => {
     if (signal.aborted) return;
@@ -85,20 +92,25 @@ export async function runWatch(options: WatchOptions): Promise<number> {
     }
     for (const state of states.values()) {
       if (!state.inputs.includes(file) && !state.inputs.some((i) => path.dirname(i) === file)) continue;
-      state.firstEventAt ??= performance.now();
-      clearTimeout(state.timer);
-      state.timer = setTimeout(() => void run(state, false), debounceMs);
+      state.settler.noteEvent();
+      // While a save settles, the settler sees this event itself; once it is being written, this is the next save.
+      if (!state.running) void run(state, false);
+      else if (state.committing) state.again = true;
     }
   });
   const syncWatchers = () => watchers.sync([...[...states.values()].flatMap((s) => s.inputs), ...(options.configFile ? [options.configFile] : [])]);
 
   async function regenerate(state: TargetState, initial: boolean): Promise<void> {
-    const saveAt = state.firstEventAt;
-    state.firstEventAt = undefined;
+    const runOptions = { check: false, cwd: options.cwd };
+    const attempt = await state.settler.settle(() => prepareTarget(state.target, runOptions), (prepared) => inputsUnchanged(prepared.loaded));
+    if (!attempt) return;
+    state.committing = true;
+    const saveAt = state.settler.takeSaveStart();
     const spec = displayPath(state.target.spec, options.cwd);
     let event: WatchEvent;
     try {
-      const outcome = await runTarget(state.target, { check: false, cwd: options.cwd });
+      if ("error" in attempt) throw attempt.error;
+      const outcome = await commitTarget(attempt.value, runOptions);
       state.inputs = outcome.inputs;
       syncWatchers();
       event = { spec, initial, outcome, ...(saveAt !== undefined ? { sinceSaveMs: Math.round(performance.now() - saveAt) } : {}) };
@@ -108,6 +120,7 @@ export async function runWatch(options: WatchOptions): Promise<number> {
       event = { spec, initial, error: diagnostic };
       if (!options.json) options.out(`${style.red("error:")} ${error instanceof SpecError ? error.message : `${diagnostic.problem}\n  fix: ${diagnostic.fix}`}\n  keeping the last good output in ${displayPath(state.target.output, options.cwd)}\n`);
     }
+    state.committing = false;
     if (options.json) options.out(`${JSON.stringify(event.outcome ? { spec, initial, ok: true, target: jsonTarget(event.outcome) } : { spec, initial, ok: false, error: event.error })}\n`);
     options.onEvent?.(event);
   }
@@ -135,9 +148,9 @@ export async function runWatch(options: WatchOptions): Promise<number> {
     const next = new Map<string, TargetState>();
     for (const target of targets) {
       const old = states.get(keyOf(target));
-      next.set(keyOf(target), old ? Object.assign(old, { target }) : { target, inputs: [target.spec], again: false });
+      next.set(keyOf(target), old ? Object.assign(old, { target }) : { target, inputs: [target.spec], settler: new SaveSettler(debounceMs), committing: false, again: false });
     }
-    for (const [key, state] of states) if (!next.has(key)) clearTimeout(state.timer);
+    for (const [key, state] of states) if (!next.has(key)) state.settler.close();
     states = next;
     syncWatchers();
   }
@@ -161,7 +174,7 @@ export async function runWatch(options: WatchOptions): Promise<number> {
 
   await new Promise<void>((resolve) => (signal.aborted ? resolve() : signal.addEventListener("abort", () => resolve(), { once: true })));
   clearTimeout(configTimer);
-  for (const state of states.values()) clearTimeout(state.timer);
+  for (const state of states.values()) state.settler.close();
   watchers.close();
   await Promise.all([...states.values()].map((s) => s.running));
   release();

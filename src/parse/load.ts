@@ -2,12 +2,13 @@
 // parses YAML or JSON, bundles local multi-file $refs with @redocly/openapi-core, converts
 // Swagger 2.0 to OpenAPI 3 and hoists refs that point into the middle of things, so the rest of
 // the pipeline sees one OpenAPI 3 document whose $refs all point to components or paths.
+import { readFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { createHash } from "node:crypto";
 import path from "node:path";
 import { createRequire } from "node:module";
 import { SpecError } from "../diagnostics.js";
-import { bundleExternalRefs, findExternalRefs, type ExternalRef } from "./bundle.js";
+import { bundleExternalRefs, findExternalRefs, isRemoteRef, type ExternalRef } from "./bundle.js";
 import { hoistDeepRefs } from "./hoist-refs.js";
 import { checkNullCompositions } from "./null-compositions.js";
 import { checkPathTemplates } from "./path-templates.js";
@@ -68,6 +69,21 @@ export async function loadSpec(file: string, options: LoadOptions = {}): Promise
 async function loadBundled(file: string, text: string, external: ExternalRef[], options: LoadOptions): Promise<LoadedSpec> {
   const bundled = await bundleExternalRefs(file, external, options.allowRemoteRefs ?? false);
   return { file, document: bundled.document, text, files: bundled.files, hash: sha256(bundled.texts) };
+}
+
+/**
+ * Whether every file the spec was loaded from still holds the bytes it was loaded from: `--watch`
+ * starts loading at a save's first file-system event and must know whether later events changed
+ * anything it read. A remote file is never known to be unchanged.
+ */
+export function inputsUnchanged(spec: LoadedSpec): boolean {
+  if (spec.files.some(isRemoteRef)) return false;
+  try {
+    // Synchronous: a few small files, read while a save is being written (an async read waits for the busy thread pool).
+    return sha256(spec.files.map((file) => readFileSync(file, "utf8"))) === spec.hash;
+  } catch {
+    return false;
+  }
 }
 
 /** Adds line:col to a pointer-only SpecError about the root file (see source-location.ts). */

@@ -1,4 +1,5 @@
-import { link, mkdir, readdir, readFile, rename, stat, symlink, writeFile } from "node:fs/promises";
+import { linkSync, renameSync } from "node:fs";
+import { mkdir, readdir, readFile, stat, symlink, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { SpecError } from "../../src/diagnostics.js";
@@ -14,14 +15,14 @@ const first = gen({ "client.ts": "client 1\n", "types.ts": "types 1\n", "runtime
 function failingOn(n: number, options: { noHardLinks?: boolean } = {}): MoveFs & { calls: number } {
   const fs = {
     calls: 0,
-    rename: async (from: string, to: string) => {
+    rename: (from: string, to: string) => {
       fs.calls += 1;
       if (fs.calls === n) throw Object.assign(new Error(`EIO: injected failure on rename ${n}`), { code: "EIO" });
-      await rename(from, to);
+      renameSync(from, to);
     },
-    link: async (existing: string, newPath: string) => {
+    link: (existing: string, newPath: string) => {
       if (options.noHardLinks) throw Object.assign(new Error("EPERM: hard links not supported"), { code: "EPERM" });
-      await link(existing, newPath);
+      linkSync(existing, newPath);
     },
   };
   return fs;
