@@ -1,15 +1,16 @@
-// The HTML report in a real headless browser: Debian's chromium driven by playwright-core.
+// The HTML report in a real headless browser: the chromium that the npm package @sparticuz/chromium
+// ships (so `npm install` on a machine with node and npm alone brings it), driven by playwright-core.
 // The report is made by the real CLI from small inline specs, one of them carrying markup in
 // every string, and is then checked the way a person would use it: counts, filters, a look.
-import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import packagedChromium from "@sparticuz/chromium";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCli } from "../cli/run-cli.js";
 import { HOSTILE_SPEC, TICKETS_SPEC } from "./report-specs.js";
 
-const CHROMIUM = "/usr/bin/chromium";
 const ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
 
 let browser: Browser;
@@ -17,24 +18,14 @@ let page: Page;
 let dir: string;
 const dialogs: string[] = [];
 
-// A missing browser must fail every test here with this message, not skip them: the page
-// would go untested. (A throw in beforeAll alone reports the tests as skipped.)
-const MISSING = existsSync(CHROMIUM)
-  ? undefined
-  : `chromium not found at ${CHROMIUM}: the HTML report is tested in a real browser. Install it with: apt-get update && apt-get install -y chromium`;
-
-function needsBrowser(): void {
-  if (MISSING) throw new Error(MISSING);
-}
-
 beforeAll(async () => {
-  if (MISSING) return;
   dir = mkdtempSync(path.join(tmpdir(), "faultline-report-"));
   writeFileSync(path.join(dir, "tickets.yaml"), TICKETS_SPEC);
   writeFileSync(path.join(dir, "hostile.yaml"), HOSTILE_SPEC);
   const run = await runCli("report", path.join(dir, "tickets.yaml"), path.join(dir, "hostile.yaml"), "--format", "html", "-o", path.join(dir, "report.html"));
   expect(run).toEqual({ code: 0, out: "", err: "" });
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+  // The package unpacks its brotli-compressed binary into the temp folder on first use.
+  browser = await chromium.launch({ executablePath: await packagedChromium.executablePath(), args: ARGS });
   page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
   page.on("dialog", (dialog) => {
     dialogs.push(dialog.message());
@@ -59,7 +50,6 @@ async function resetFilters(): Promise<void> {
 
 describe("the HTML report in chromium", () => {
   it("renders every row, grouped by operation, with counts per category", async () => {
-    needsBrowser();
     // Tickets: createTicket 400 (+INVALID_TITLE), 402 (+PLAN_LIMIT_REACHED), 503; listTickets 400,
     // 429 (+RATE_LIMITED), 500. The hostile API: one 402 with two codes. 12 rows in 3 operations.
     expect(await page.locator("tr.variant").count()).toBe(12);
@@ -74,7 +64,6 @@ describe("the HTML report in chromium", () => {
   });
 
   it("hides a category's rows when its card is switched off, and brings them back", async () => {
-    needsBrowser();
     await resetFilters();
     await page.click("button.card.terminal");
     expect(await page.getAttribute("button.card.terminal", "aria-pressed")).toBe("false");
@@ -86,7 +75,6 @@ describe("the HTML report in chromium", () => {
   });
 
   it("filters by text across code, path and reason, and says when nothing matches", async () => {
-    needsBrowser();
     await resetFilters();
     await page.fill("#search", "invalid_title");
     expect(await visibleRows().allInnerTexts()).toEqual([expect.stringContaining("INVALID_TITLE")]);
@@ -100,7 +88,6 @@ describe("the HTML report in chromium", () => {
   });
 
   it("filters by API", async () => {
-    needsBrowser();
     await resetFilters();
     await page.selectOption("#api", "Tickets");
     expect(await visibleRows().evaluateAll((rows) => [...new Set(rows.map((r) => (r as HTMLElement).dataset.api))])).toEqual(["Tickets"]);
@@ -108,7 +95,6 @@ describe("the HTML report in chromium", () => {
   });
 
   it("shows hostile spec text as text: no element, script or dialog comes from the spec", async () => {
-    needsBrowser();
     await resetFilters();
     expect(await page.locator("script").count()).toBe(1);
     expect(await page.locator("img, iframe, svg, object, embed").count()).toBe(0);
@@ -121,7 +107,6 @@ describe("the HTML report in chromium", () => {
   });
 
   it("looks like something: a non-blank screenshot with a table of real size", async () => {
-    needsBrowser();
     await resetFilters();
     const box = await page.locator("table").boundingBox();
     expect(box!.width).toBeGreaterThan(800);
