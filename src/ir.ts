@@ -15,6 +15,7 @@ export type Recovery =
   | "refresh-and-retry"
   | "upgrade-plan"
   | "update-payment"
+  | "use-another-payment-method"
   | "contact-support";
 
 export interface RetryPolicyFields {

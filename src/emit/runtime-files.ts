@@ -1,7 +1,11 @@
 // The runtime every generated client ships with: handlebars templates in templates/runtime,
-// rendered with the generator version. Templates are read once per process; rendering is pure.
+// rendered with the generator version and the shared classification data (status defaults and
+// vocabulary: one source of truth for generator and runtime). Templates are read once per
+// process; rendering is pure.
 import { readdirSync, readFileSync } from "node:fs";
 import Handlebars from "handlebars";
+import { VOCABULARY } from "../normalize/code-meaning.js";
+import { STATUS_DEFAULTS } from "../normalize/status-defaults.js";
 
 const TEMPLATE_DIR = new URL("../../templates/runtime/", import.meta.url);
 
@@ -18,6 +22,13 @@ function templates() {
   return compiled;
 }
 
+/** What every template is rendered with. The runtime needs only the code and message vocabulary. */
+export function runtimeContext(version: string): Record<string, string> {
+  const vocabulary = VOCABULARY.filter((v) => /[nm]/.test(v.on)).map((v) => [v.pattern, v.category, v.recovery, v.on.replace("d", "")]);
+  return { version, statusDefaults: JSON.stringify(STATUS_DEFAULTS), vocabulary: JSON.stringify(vocabulary) };
+}
+
 export function runtimeFiles(version: string): { path: string; contents: string }[] {
-  return templates().map((t) => ({ path: `runtime/${t.name}`, contents: t.render({ version }) }));
+  const context = runtimeContext(version);
+  return templates().map((t) => ({ path: `runtime/${t.name}`, contents: t.render(context) }));
 }
