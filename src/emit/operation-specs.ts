@@ -84,6 +84,13 @@ function templateLiteral(text: string): string {
   return `\`${json.replace(/\\|`|\$\{/g, (m) => `\\${m}`)}\``;
 }
 
+/** The runtime data of operations.ts as plain objects: what the vendor replay tests feed the runtime. */
+export function operationData(api: ApiIR, classified: ClassifiedOperation[], overrides: ClassifyOverrides = {}) {
+  const codes = Object.fromEntries([...codeTable(classified)].map(([code, v]) => [code, { category: v.category, recovery: v.recovery }]));
+  const operations = Object.fromEntries(classified.map((c) => [c.operation.name, JSON.parse(JSON.stringify(operationSpec(c, overrides))) as Record<string, unknown>]));
+  return { api: JSON.parse(JSON.stringify({ retry: api.retry, codes, config: runtimeOverrides(overrides) })) as Record<string, unknown>, operations };
+}
+
 export function operationSpecStatements(api: ApiIR, classified: ClassifiedOperation[], overrides: ClassifyOverrides = {}): Statement[] {
   const codes = Object.fromEntries([...codeTable(classified)].map(([code, v]) => [code, { category: v.category, recovery: v.recovery }]));
   const apiSpec = dataLiteral({ retry: api.retry, codes, config: runtimeOverrides(overrides) });
