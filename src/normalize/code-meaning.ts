@@ -19,31 +19,21 @@ export interface CodeMeaning {
  */
 export const VOCABULARY: readonly { pattern: string; category: Category; recovery: Recovery; on: string }[] = [
   // A code named RATE_LIMITED stays a rate limit even if it says "upgrade for higher limits".
-  { pattern: String.raw`\brate ?limit|\bthrottl|\btoo many requests\b|\bslow ?down\b`, category: "retryable", recovery: "wait-and-retry", on: "nm" },
+  { pattern: String.raw`\b(rate ?limit|throttl|too many requests|slow ?down)`, category: "retryable", recovery: "wait-and-retry", on: "nm" },
   // The request's own payer (the end customer's card), not the caller's account.
-  {
-    pattern: String.raw`\bcard\b|\bdeclined?\b|\binsufficient funds\b|\bcvc\b|\bdo not honou?r\b|\bexpired card\b`,
-    category: "terminal",
-    recovery: "use-another-payment-method",
-    on: "nd",
-  },
+  { pattern: String.raw`\b(card|declined?|insufficient funds|cvc|do not honou?r)\b`, category: "terminal", recovery: "use-another-payment-method", on: "nd" },
   // The caller's account: its payment method or standing.
-  { pattern: String.raw`\bpayment|\bpast ?due\b|\boverdue\b|\bdisput|\bchargeback|\binvoice|\bbilling (?:disabled|not enabled)`, category: "billing", recovery: "update-payment", on: "nd" },
+  { pattern: String.raw`\b(payment|past ?due|overdue|disput|chargeback|invoice|billing (disabled|not enabled))`, category: "billing", recovery: "update-payment", on: "nd" },
   // The caller's plan, quota or credits.
   {
-    pattern: String.raw`\bplans?\b|\bquota|\busage (?:cap|limit)|\bbilling\b|\bsubscription|\btier\b|\bupgrade\b|\bspend(?:ing)? limit|\bcredits? (?:exhausted|exceeded)|\bout of credits?\b|\bcredit balance\b|\binsufficient (?:balance|credits?)\b`,
+    pattern: String.raw`\b(plans?\b|quota|usage (cap|limit)|billing\b|subscription|tier\b|upgrade\b|spend(ing)? limit|credits? (exhausted|exceeded)|out of credit|credit balance|insufficient (balance|credit))`,
     category: "billing",
     recovery: "upgrade-plan",
     on: "nd",
   },
-  { pattern: String.raw`\bquota|\bcredit balance\b|\bbilling\b`, category: "billing", recovery: "upgrade-plan", on: "m" },
+  { pattern: String.raw`\b(quota|credit balance|billing\b)`, category: "billing", recovery: "upgrade-plan", on: "m" },
   // Credentials the server does not accept.
-  {
-    pattern: String.raw`\bunauthenticated\b|\bunauthori[sz]ed\b|\bauthentication\b|\binvalid (?:api )?(?:key|auth|token)|\bnot authed\b|\b(?:expired|revoked) token\b|\btoken (?:expired|revoked)\b`,
-    category: "terminal",
-    recovery: "reauthenticate",
-    on: "n",
-  },
+  { pattern: String.raw`\b(unauthenticated|unauthori[sz]ed|authentication|invalid (api )?(key|auth|token)|not authed|(expired|revoked) token|token (expired|revoked))\b`, category: "terminal", recovery: "reauthenticate", on: "n" },
 ];
 
 /** "USAGE_LIMIT_REACHED" and "usageLimitReached" both read as "usage limit reached". */
