@@ -19,7 +19,7 @@ export interface CodeMeaning {
  */
 export const VOCABULARY: readonly { pattern: string; category: Category; recovery: Recovery; on: string }[] = [
   // A code named RATE_LIMITED stays a rate limit even if it says "upgrade for higher limits".
-  { pattern: String.raw`\b(rate ?limit|throttl|too many requests|slow ?down)`, category: "retryable", recovery: "wait-and-retry", on: "nm" },
+  { pattern: String.raw`\b(rate ?limit|throttl|too many requests|slow ?down|per (sec|second|min|minute)\b)`, category: "retryable", recovery: "wait-and-retry", on: "nm" },
   // The request's own payer (the end customer's card), not the caller's account.
   { pattern: String.raw`\b(card|declined?|insufficient funds|cvc|do not honou?r)\b`, category: "terminal", recovery: "use-another-payment-method", on: "nd" },
   // The caller's account: its payment method or standing.
@@ -31,7 +31,8 @@ export const VOCABULARY: readonly { pattern: string; category: Category; recover
     recovery: "upgrade-plan",
     on: "nd",
   },
-  { pattern: String.raw`\b(quota|credit balance|billing\b)`, category: "billing", recovery: "upgrade-plan", on: "m" },
+  // Messages are prose ("invalid billing address", "quota of 10 per minute"): only unmistakable phrases.
+  { pattern: String.raw`\b(credit balance|spend(ing)? limit|billing details)\b`, category: "billing", recovery: "upgrade-plan", on: "m" },
   // Credentials the server does not accept.
   { pattern: String.raw`\b(unauthenticated|unauthori[sz]ed|authentication|invalid (api )?(key|auth|token)|not authed|(expired|revoked) token|token (expired|revoked))\b`, category: "terminal", recovery: "reauthenticate", on: "n" },
 ];

@@ -51,6 +51,7 @@ describe("precedence", () => {
     expect(verdict(norm(403, {}, { headers: { "retry-after": "60" } }))).toEqual(["retryable", "wait-and-retry", "server"]);
     expect(verdict(norm(403, { message: "You have exceeded a secondary rate limit. Please wait a few minutes." }))).toEqual(["retryable", "wait-and-retry", "vocabulary"]);
     expect(verdict(norm(403, { message: "Must have admin rights to Repository." }))).toEqual(["terminal", "check-permissions", "status"]);
+    expect(verdict(norm(429, { error: { code: 429, status: "RESOURCE_EXHAUSTED", message: "Quota exceeded for quota metric 'Read requests' and limit 'Read requests per minute'" } }))).toEqual(["retryable", "wait-and-retry", "vocabulary"]);
   });
   it("the spec's own verdict (x-faultline-*) beats the vocabulary; a status-default rule does not", () => {
     const spec = { errors: { "429": { category: "retryable", recovery: "wait-and-retry", by: "spec" } } };
@@ -64,6 +65,8 @@ describe("precedence", () => {
     expect(verdict(norm(403, { error: { status: "PERMISSION_DENIED", details: [{ "@type": "type.googleapis.com/google.rpc.ErrorInfo", reason: "BILLING_DISABLED" }] } }))).toEqual(["billing", "update-payment", "vocabulary"]);
     expect(verdict(norm(402, { error: { code: "account_past_due" } }))).toEqual(["billing", "update-payment", "vocabulary"]);
     expect(verdict(norm(402, "Payment Required"))).toEqual(["billing", "upgrade-plan", "status"]);
+    expect(verdict(norm(400, { error: { type: "invalid_request_error", message: "Your credit balance is too low to access the Anthropic API." } }))).toEqual(["billing", "upgrade-plan", "vocabulary"]);
+    expect(verdict(norm(400, { error: { code: "parameter_invalid", message: "Invalid billing address" } }))).toEqual(["terminal", "fix-request", "status"]);
   });
   it("transport errors say so", async () => {
     const ctx = rt.createContext({ baseUrl: "http://127.0.0.1:9", retry: { maxRetries: 0 } }, { codes: {} });
