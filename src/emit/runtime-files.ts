@@ -22,10 +22,18 @@ function templates() {
   return compiled;
 }
 
+/**
+ * JSON as the body of a single-quoted string literal: the templates keep their placeholders in
+ * string literals, so prettier can format the templates (scripts/format-templates.ts).
+ */
+function singleQuoted(data: unknown): string {
+  return JSON.stringify(data).replace(/\\/g, "\\\\").replace(/'/g, "\\'");
+}
+
 /** What every template is rendered with. The runtime needs only the code and message vocabulary. */
 export function runtimeContext(version: string): Record<string, string> {
   const vocabulary = VOCABULARY.filter((v) => /[nm]/.test(v.on)).map((v) => [v.pattern, v.category, v.recovery, v.on.replace("d", "")]);
-  return { version, statusDefaults: JSON.stringify(STATUS_DEFAULTS), vocabulary: JSON.stringify(vocabulary) };
+  return { version, statusDefaults: singleQuoted(STATUS_DEFAULTS), vocabulary: singleQuoted(vocabulary) };
 }
 
 export function runtimeFiles(version: string): { path: string; contents: string }[] {
