@@ -34,7 +34,7 @@ export const VOCABULARY: readonly { pattern: string; category: Category; recover
   // Messages are prose ("invalid billing address", "quota of 10 per minute"): only unmistakable phrases.
   { pattern: String.raw`\b(credit balance|spend(ing)? limit|billing details)\b`, category: "billing", recovery: "upgrade-plan", on: "m" },
   // Credentials the server does not accept.
-  { pattern: String.raw`\b(unauthenticated|unauthori[sz]ed|authentication|invalid (api )?(key|auth|token)|not authed|(expired|revoked) token|token (expired|revoked))\b`, category: "terminal", recovery: "reauthenticate", on: "n" },
+  { pattern: String.raw`\b(unauthenticated|unauthori[sz]ed|authentication|not authed|login required|(invalid|expired|revoked|bad) (api )?(key|auth|token|credentials?)|(api )?(key|token) (invalid|expired|revoked))\b`, category: "terminal", recovery: "reauthenticate", on: "n" },
 ];
 
 /** "USAGE_LIMIT_REACHED" and "usageLimitReached" both read as "usage limit reached". */

@@ -53,6 +53,17 @@ describe("precedence", () => {
     expect(verdict(norm(403, { message: "Must have admin rights to Repository." }))).toEqual(["terminal", "check-permissions", "status"]);
     expect(verdict(norm(429, { error: { code: 429, status: "RESOURCE_EXHAUSTED", message: "Quota exceeded for quota metric 'Read requests' and limit 'Read requests per minute'" } }))).toEqual(["retryable", "wait-and-retry", "vocabulary"]);
   });
+  it("a 429 whose words say quota but which says when to retry is a rate limit; a 402 plan block with a delay stays billing", () => {
+    const problem = { type: "https://iana.org/assignments/http-problem-types#quota-exceeded", title: "Request cannot be satisfied as assigned quota has been exceeded" };
+    expect(verdict(norm(429, problem, { headers: { "content-type": "application/problem+json", ratelimit: '"default";r=0;t=5' } }))).toEqual(["retryable", "wait-and-retry", "server"]);
+    expect(verdict(norm(429, { error: { code: "insufficient_quota" } }))).toEqual(["billing", "upgrade-plan", "vocabulary"]);
+    expect(verdict(norm(402, { error: { code: "PLAN_LIMIT_REACHED" } }, { headers: { "retry-after": "5" } }))).toEqual(["billing", "upgrade-plan", "vocabulary"]);
+  });
+  it("auth words: a key or token invalid, expired or revoked, a login required", () => {
+    for (const code of ["API_KEY_INVALID", "ITEM_LOGIN_REQUIRED", "token_revoked", "invalid_api_key", "bad_credentials"]) {
+      expect([code, ...verdict(norm(400, { error: { code } }))]).toEqual([code, "terminal", "reauthenticate", "vocabulary"]);
+    }
+  });
   it("the spec's own verdict (x-faultline-*) beats the vocabulary; a status-default rule does not", () => {
     const spec = { errors: { "429": { category: "retryable", recovery: "wait-and-retry", by: "spec" } } };
     expect(verdict(norm(429, quota, { op: spec }))).toEqual(["retryable", "wait-and-retry", "spec"]);
@@ -104,6 +115,10 @@ describe("body reading", () => {
     expect(norm(422, { statusCode: 422, name: "validation_error", message: "Invalid `to` field." }).rawCode).toBe("validation_error");
     expect(norm(402, { error: { type: "card_error", code: "card_declined" } }).rawCode).toBe("card_declined");
     expect(norm(529, { type: "error", error: { type: "overloaded_error", message: "Overloaded" } }).rawCode).toBe("overloaded_error");
+  });
+  it("a specific issue in details[0] beats a generic error name (PayPal)", () => {
+    const e = norm(422, { name: "UNPROCESSABLE_ENTITY", details: [{ issue: "INSTRUMENT_DECLINED", description: "The instrument presented was declined." }], message: "The requested action could not be performed." });
+    expect([e.rawCode, ...verdict(e)]).toEqual(["INSTRUMENT_DECLINED", "terminal", "use-another-payment-method", "vocabulary"]);
   });
   it("problem+json type is a code", () => {
     const e = rt.normalizeHttpError({ status: 403, headers: { "content-type": "application/problem+json" }, bodyText: JSON.stringify({ type: "https://example.com/probs/forbidden-scope", title: "Forbidden" }), op: baseOp, api: { codes: {} }, attempts: 1 });

@@ -52,6 +52,7 @@ export async function replyServer(): Promise<{ url: string; serve(reply: VendorF
     res.writeHead(reply.status, reply.headers);
     res.end(text);
   });
+  server.keepAliveTimeout = 60_000;
   await new Promise<void>((done) => server.listen(0, "127.0.0.1", done));
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
@@ -60,7 +61,11 @@ export async function replyServer(): Promise<{ url: string; serve(reply: VendorF
       requests = 0;
     },
     count: () => requests,
-    close: () => new Promise((done) => server.close(() => done())),
+    close: () =>
+      new Promise((done) => {
+        server.close(() => done());
+        server.closeAllConnections();
+      }),
   };
 }
 
