@@ -72,6 +72,10 @@ export function fields(body: unknown, problem: boolean) {
       str(rpc(inner, "ErrorInfo").reason) ??
       (typeof inner.code === "string" ? str(inner.code) : undefined) ??
       (isObj(inner.details) ? word(inner.details.error_code) : undefined) ??
+      // PayPal: the generic name UNPROCESSABLE_ENTITY, the specific issue in details[0].
+      (Array.isArray(body.details) && isObj(body.details[0])
+        ? word(body.details[0].issue)
+        : undefined) ??
       (inner === error ? (word(inner.status) ?? word(inner.type)) : undefined) ??
       (errorText && (looksLikeCode(errorText) || body.ok === false) ? errorText : undefined) ??
       str(body.code) ??

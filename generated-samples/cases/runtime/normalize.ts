@@ -82,7 +82,8 @@ export function normalizeHttpError(input: RawResponse): HttpError {
     [s, s[0] + "XX", s[0] + "xx", "default"].find((k) => Object.hasOwn(errors, k)) ??
     "undocumented";
   const declared = errors[statusKey];
-  const documented = declared?.codes && Object.keys(declared.codes).length ? declared.codes : undefined;
+  const documented =
+    declared?.codes && Object.keys(declared.codes).length ? declared.codes : undefined;
   const known = (codes: Readonly<Record<string, Classification>> | undefined) =>
     rawCode !== undefined && codes && Object.hasOwn(codes, rawCode) ? codes[rawCode] : undefined;
   const byDoc = known(documented);
@@ -129,7 +130,7 @@ export function normalizeHttpError(input: RawResponse): HttpError {
    */
   function server(h: Record<string, string>, delay: number | undefined, code: number) {
     const says = bool(h["x-should-retry"] ?? h["stripe-should-retry"]);
-    return (below: Classification): Classification | undefined =>
+    return (below: Classification, by: Reason): Classification | undefined =>
       says === false && below.category === "retryable"
         ? { category: "terminal", recovery: "contact-support" }
         : says === true
@@ -142,13 +143,17 @@ export function normalizeHttpError(input: RawResponse): HttpError {
                     ? "retry-with-backoff"
                     : "wait-and-retry",
             }
-          : says === undefined && delay !== undefined && code < 500 && below.category !== "billing"
+          : says === undefined &&
+              delay !== undefined &&
+              code < 500 &&
+              // Words alone ("quota") do not make a 429 that says when to retry a billing block.
+              (below.category !== "billing" || (by === "vocabulary" && code === 429))
             ? { category: "retryable", recovery: "wait-and-retry" }
             : undefined;
   }
 }
 
-type Layer = Classification | ((below: Classification) => Classification | undefined);
+type Layer = Classification | ((below: Classification, by: Reason) => Classification | undefined);
 
 /**
  * The first layer with a verdict wins (the order is the documented precedence). A function layer
@@ -158,7 +163,7 @@ function decide(...layers: [Layer | false | undefined | null, Reason][]): [Class
   for (let i = 0; i < layers.length; i++) {
     const [layer, reason] = layers[i]!;
     if (typeof layer === "function") {
-      const bent = layer(decide(...layers.slice(i + 1))[0]);
+      const bent = layer(...decide(...layers.slice(i + 1)));
       if (bent) return [bent, reason];
     } else if (layer) return [{ category: layer.category, recovery: layer.recovery }, reason];
   }

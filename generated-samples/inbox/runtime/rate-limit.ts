@@ -5,7 +5,14 @@
 // RateLimit / RateLimit-Policy fields (draft-ietf-httpapi-ratelimit-headers, old and structured).
 import type { RateLimitState } from "./types.js";
 
-const UNIT: Readonly<Record<string, number>> = { h: 3600000, m: 60000, s: 1000, ms: 1, us: 1e-3, ns: 1e-6 };
+const UNIT: Readonly<Record<string, number>> = {
+  h: 3600000,
+  m: 60000,
+  s: 1000,
+  ms: 1,
+  us: 1e-3,
+  ns: 1e-6,
+};
 
 /** "30" or "1.5" seconds, or a Go duration ("6m0s", "1.5s", "250ms"); ms, undefined for anything else. */
 export function durationMs(v: string | undefined): number | undefined {
@@ -14,7 +21,9 @@ export function durationMs(v: string | undefined): number | undefined {
   if (n !== undefined) return isFinite(n) ? n : undefined;
   if (t.length > 60 || !/^(\d+(\.\d+)?(h|ms|m|s|us|ns))+$/.test(t)) return undefined;
   let total = 0;
-  t.replace(/(\d+(?:\.\d+)?)(h|ms|m|s|us|ns)/g, (_, n: string, u: string) => String((total += Number(n) * UNIT[u]!)));
+  t.replace(/(\d+(?:\.\d+)?)(h|ms|m|s|us|ns)/g, (_, n: string, u: string) =>
+    String((total += Number(n) * UNIT[u]!)),
+  );
   return isFinite(total) ? total : undefined;
 }
 
@@ -26,19 +35,29 @@ export function resetIn(v: string | undefined, nowMs: number): number | undefine
   return Math.max(0, Math.ceil(s > 1e12 ? s - nowMs : s > 1e9 ? n - nowMs : n));
 }
 
-const num = (v: string | undefined) => (v !== undefined && /^\s*\d+(\.\d+)?\s*$/.test(v) ? Number(v) : undefined);
+const num = (v: string | undefined) =>
+  v !== undefined && /^\s*\d+(\.\d+)?\s*$/.test(v) ? Number(v) : undefined;
 
-const KEY: Readonly<Record<string, string>> = { q: "q", limit: "q", r: "r", remaining: "r", t: "t", reset: "t" };
+const KEY: Readonly<Record<string, string>> = {
+  q: "q",
+  limit: "q",
+  r: "r",
+  remaining: "r",
+  t: "t",
+  reset: "t",
+};
 
 /** The IETF structured field (`"default";r=0;t=30`, or `limit=100, remaining=0, reset=30`): lowest q and r, longest t. */
 function structured(v: string | undefined) {
   const out: Record<string, number> = {};
-  (v ?? "").slice(0, 1000).replace(/\b(q|r|t|limit|remaining|reset)=(\d+(?:\.\d+)?)/g, (m, k: string, n: string) => {
-    const key = KEY[k]!;
-    const x = Number(n);
-    out[key] = key === "t" ? Math.max(out[key] ?? 0, x) : Math.min(out[key] ?? x, x);
-    return m;
-  });
+  (v ?? "")
+    .slice(0, 1000)
+    .replace(/\b(q|r|t|limit|remaining|reset)=(\d+(?:\.\d+)?)/g, (m, k: string, n: string) => {
+      const key = KEY[k]!;
+      const x = Number(n);
+      out[key] = key === "t" ? Math.max(out[key] ?? 0, x) : Math.min(out[key] ?? x, x);
+      return m;
+    });
   return out;
 }
 
@@ -49,7 +68,10 @@ const field = (h: Readonly<Record<string, string>>, kind: string) =>
     .find((k) => new RegExp(`^(x-)?rate-?limit-${kind}(-|$)`).test(k));
 
 /** What the response says about its rate limit; undefined when it says nothing. */
-export function rateLimitState(h: Readonly<Record<string, string>>, nowMs: number): RateLimitState | undefined {
+export function rateLimitState(
+  h: Readonly<Record<string, string>>,
+  nowMs: number,
+): RateLimitState | undefined {
   const s = structured(h["ratelimit"]);
   const get = (kind: string) => h[field(h, kind) ?? ""];
   const state: RateLimitState = {};
@@ -64,7 +86,10 @@ export function rateLimitState(h: Readonly<Record<string, string>>, nowMs: numbe
 }
 
 /** The wait until the longest exhausted limit resets (a remaining of 0 with its reset); undefined if none is. */
-export function exhaustedWait(h: Readonly<Record<string, string>>, nowMs: number): number | undefined {
+export function exhaustedWait(
+  h: Readonly<Record<string, string>>,
+  nowMs: number,
+): number | undefined {
   const s = structured(h["ratelimit"]);
   let wait = s.r === 0 && s.t !== undefined ? s.t * 1000 : undefined;
   for (const k of Object.keys(h)) {
