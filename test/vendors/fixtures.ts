@@ -1,5 +1,5 @@
-// The vendor corpus: one real error reply per file in test/vendors/fixtures (format in
-// test/vendors/README.md), read and checked once. The replay test and the doc table both read it.
+// The vendor corpus: one real error reply per file in test/vendors/fixtures (the format is
+// VendorFixture below), read and checked once. The replay test and the doc table both read it.
 import { readdirSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 
