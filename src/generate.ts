@@ -101,7 +101,7 @@ export async function generate(spec: SpecInput, options: GenerateOptions = {}): 
     `import type { paths } from "./schema.js";`,
     ...classified.flatMap(resultTypes),
   ]));
-  const operations = formatted(printStatements(operationSpecStatements(api, classified)));
+  const operations = formatted(printStatements(operationSpecStatements(api, classified, options.overrides)));
   const client = formatted(printStatements([
     `import { createContext, send } from "./runtime/send.js";`,
     `import type { CallOptions, ClientOptions, OperationSpec, RequestInput } from "./runtime/types.js";`,

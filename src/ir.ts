@@ -15,6 +15,7 @@ export type Recovery =
   | "refresh-and-retry"
   | "upgrade-plan"
   | "update-payment"
+  | "use-another-payment-method"
   | "contact-support";
 
 export interface RetryPolicyFields {
@@ -86,6 +87,8 @@ export interface SuccessResponseIR {
   specKey: string;
   status?: number;
   media: MediaIR[];
+  /** The body's ok/success boolean (Slack's { ok: false, error }): a 2xx with it false is an error. */
+  okField?: string;
 }
 
 /** Where the declared body keeps each normalized field. */

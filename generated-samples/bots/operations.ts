@@ -12,6 +12,7 @@ export const api: ApiSpec = {
   codes: {
     PLAN_LIMIT_REACHED: { category: "billing", recovery: "upgrade-plan" },
     RATE_LIMITED: { category: "retryable", recovery: "wait-and-retry" },
+    UNAUTHENTICATED: { category: "terminal", recovery: "reauthenticate" },
   },
 };
 /** The name of every operation: a key of `operations` and a method of `Client`. */

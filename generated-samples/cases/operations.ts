@@ -10,7 +10,10 @@ export const api: ApiSpec = {
     maxRetryAfterMs: 30000,
     jitter: "full",
   },
-  codes: { USAGE_LIMIT_REACHED: { category: "billing", recovery: "upgrade-plan" } },
+  codes: {
+    UNAUTHORIZED: { category: "terminal", recovery: "reauthenticate" },
+    USAGE_LIMIT_REACHED: { category: "billing", recovery: "upgrade-plan" },
+  },
 };
 /** The name of every operation: a key of `operations` and a method of `Client`. */
 export type OperationName = "createCase" | "getCase" | "getCaseAttachment" | "submitCaseInput";

@@ -9,7 +9,7 @@
 // corpus read it back through the runtime).
 import type { Statement } from "./structures.js";
 import type { ApiIR, EnvelopeIR } from "../ir.js";
-import { codeTable, type ClassifiedError, type ClassifiedOperation } from "../normalize/classify.js";
+import { codeTable, type Classification, type ClassifiedError, type ClassifiedOperation, type ClassifyOverrides } from "../normalize/classify.js";
 import { dataLiteral } from "./names.js";
 import { requestMedia } from "./result-types.js";
 
@@ -22,7 +22,26 @@ function errorRule(error: ClassifiedError): Record<string, unknown> {
     dynamic: error.dynamic ? true : undefined,
     codes: error.codes.length > 0 ? codes : undefined,
     notProcessed: error.response.notProcessed ? true : undefined,
+    // Who decided, when not the status defaults: the runtime's vocabulary yields to these.
+    by: /config:/.test(error.verdict.reason) ? "config" : /x-faultline/.test(error.verdict.reason) ? "spec" : undefined,
   };
+}
+
+const RECOVERY_OF: Record<string, string> = { billing: "upgrade-plan", retryable: "retry-with-backoff", terminal: "fix-request" };
+
+/** A config verdict made whole: a category alone brings its natural recovery, a recovery its category. */
+function whole(c: Classification): { category: string; recovery: string } {
+  const category = c.category ?? (/retry/.test(c.recovery ?? "") ? "retryable" : /plan|payment$/.test(c.recovery ?? "") && c.recovery !== "use-another-payment-method" ? "billing" : "terminal");
+  return { category, recovery: c.recovery ?? RECOVERY_OF[category]! };
+}
+
+/** Config verdicts by code and status, for the runtime: they apply to codes the spec never lists. */
+export function runtimeOverrides(o: { codes?: Record<string, Classification>; status?: Record<string, Classification> } | undefined): Record<string, unknown> | undefined {
+  const table = (r: Record<string, Classification> | undefined) =>
+    r && Object.keys(r).length ? Object.fromEntries(Object.keys(r).sort().map((k) => [k, whole(r[k]!)])) : undefined;
+  const codes = table(o?.codes);
+  const status = table(o?.status);
+  return codes || status ? { codes, status } : undefined;
 }
 
 function envelopeHint(envelope: EnvelopeIR | undefined): Record<string, unknown> | undefined {
@@ -38,7 +57,7 @@ function leadEnvelope(op: ClassifiedOperation["operation"]): Record<string, unkn
   return envelopeHint(lead?.envelope);
 }
 
-function operationSpec({ operation: op, errors }: ClassifiedOperation): Record<string, unknown> {
+function operationSpec({ operation: op, errors }: ClassifiedOperation, overrides: ClassifyOverrides): Record<string, unknown> {
   const media = requestMedia(op);
   return {
     id: op.name,
@@ -50,6 +69,8 @@ function operationSpec({ operation: op, errors }: ClassifiedOperation): Record<s
     retry: op.retry,
     errors: Object.fromEntries(errors.map((e) => [e.response.key, errorRule(e)])),
     envelope: leadEnvelope(op),
+    okField: op.successes.find((s) => s.okField)?.okField,
+    config: runtimeOverrides(overrides.operations?.[op.name] ?? (op.operationId ? overrides.operations?.[op.operationId] : undefined)),
   };
 }
 
@@ -63,11 +84,18 @@ function templateLiteral(text: string): string {
   return `\`${json.replace(/\\|`|\$\{/g, (m) => `\\${m}`)}\``;
 }
 
-export function operationSpecStatements(api: ApiIR, classified: ClassifiedOperation[]): Statement[] {
+/** The runtime data of operations.ts as plain objects: what the vendor replay tests feed the runtime. */
+export function operationData(api: ApiIR, classified: ClassifiedOperation[], overrides: ClassifyOverrides = {}) {
   const codes = Object.fromEntries([...codeTable(classified)].map(([code, v]) => [code, { category: v.category, recovery: v.recovery }]));
-  const apiSpec = dataLiteral({ retry: api.retry, codes });
+  const operations = Object.fromEntries(classified.map((c) => [c.operation.name, JSON.parse(JSON.stringify(operationSpec(c, overrides))) as Record<string, unknown>]));
+  return { api: JSON.parse(JSON.stringify({ retry: api.retry, codes, config: runtimeOverrides(overrides) })) as Record<string, unknown>, operations };
+}
+
+export function operationSpecStatements(api: ApiIR, classified: ClassifiedOperation[], overrides: ClassifyOverrides = {}): Statement[] {
+  const codes = Object.fromEntries([...codeTable(classified)].map(([code, v]) => [code, { category: v.category, recovery: v.recovery }]));
+  const apiSpec = dataLiteral({ retry: api.retry, codes, config: runtimeOverrides(overrides) });
   // JSON.stringify drops the undefined fields; one operation a line keeps diffs readable.
-  const entries = classified.map((c) => `  ${JSON.stringify(c.operation.name)}: ${JSON.stringify(operationSpec(c))}`);
+  const entries = classified.map((c) => `  ${JSON.stringify(c.operation.name)}: ${JSON.stringify(operationSpec(c, overrides))}`);
   const table = entries.length > 0 ? `{\n${entries.join(",\n")}\n}` : "{}";
   const names = classified.map((c) => dataLiteral(c.operation.name));
   return [

@@ -6,6 +6,7 @@ import type { ErrorResponseIR, MediaIR, SuccessResponseIR } from "../ir.js";
 import { derefOrFail, isNode, stringOf, type Doc, type Node } from "./document.js";
 import { detectEnvelope } from "./envelope.js";
 import { checkCategory, checkRecovery, errorCodes } from "./error-codes.js";
+import { objectVariants } from "./schema-shapes.js";
 
 const REQUEST_ID_HEADERS = ["x-request-id", "request-id", "x-correlation-id", "x-trace-id", "x-amzn-requestid", "cf-ray"];
 const STATUS_KEY = /^(?:[1-5](?:\d\d|XX)|default)$/i;
@@ -49,10 +50,23 @@ export function parseResponses(doc: Doc, responses: unknown, pointer: string): {
     if (normalized.startsWith("4") || normalized.startsWith("5") || normalized === "default") {
       errors.push(errorResponse(doc, response, where, { key: normalized, specKey: key }, status, media));
     } else if (normalized.startsWith("2")) {
-      successes.push({ key: normalized, specKey: key, ...(status === undefined ? {} : { status }), media: media.map((m) => m.ir) });
+      const okField = successFlag(doc, media);
+      successes.push({ key: normalized, specKey: key, ...(status === undefined ? {} : { status }), media: media.map((m) => m.ir), ...(okField ? { okField } : {}) });
     }
   }
   return { successes, errors };
+}
+
+/** A success body declaring a boolean `ok` or `success` says failure with it: the runtime must look. */
+function successFlag(doc: Doc, media: { ir: MediaIR; schema: unknown }[]): string | undefined {
+  for (const { ir, schema } of media) {
+    if (!ir.json) continue;
+    for (const variant of objectVariants(doc, schema)) {
+      const flag = ["ok", "success"].find((name) => variant[name]?.type === "boolean");
+      if (flag) return flag;
+    }
+  }
+  return undefined;
 }
 
 function errorResponse(doc: Doc, response: Node, pointer: string, keys: { key: string; specKey: string }, status: number | undefined, media: { ir: MediaIR; schema: unknown }[]): ErrorResponseIR {

@@ -13,6 +13,7 @@ export const RECOVERIES: readonly Recovery[] = [
   "refresh-and-retry",
   "upgrade-plan",
   "update-payment",
+  "use-another-payment-method",
   "contact-support",
 ];
 

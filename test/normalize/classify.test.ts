@@ -51,6 +51,10 @@ describe("status defaults", () => {
     ["503", "retryable", "retry-with-backoff"],
     ["504", "retryable", "retry-with-backoff"],
     ["505", "terminal", "contact-support"],
+    ["407", "terminal", "reauthenticate"],
+    ["428", "terminal", "refresh-and-retry"],
+    ["520", "retryable", "retry-with-backoff"],
+    ["529", "retryable", "retry-with-backoff"],
     ["5XX", "retryable", "retry-with-backoff"],
     ["4XX", "terminal", "fix-request"],
   ];
@@ -78,6 +82,11 @@ describe("codes decide over status", () => {
     { given: ["403", "FORBIDDEN", "Token is valid but lacks access"], want: ["terminal", "check-permissions"], reason: /status 403 default/ },
     { given: ["429", "RATE_LIMITED", "Upgrade your plan for higher limits"], want: ["retryable", "wait-and-retry"], reason: /name says "rate limit"/ },
     { given: ["400", "quotaExceeded"], want: ["billing", "upgrade-plan"], reason: /"quota"/ },
+    { given: ["402", "card_declined"], want: ["terminal", "use-another-payment-method"], reason: /name says "card"/ },
+    { given: ["402", "INSUFFICIENT_FUNDS", "The customer's account has insufficient funds"], want: ["terminal", "use-another-payment-method"], reason: /"insufficient funds"/ },
+    { given: ["429", "insufficient_quota"], want: ["billing", "upgrade-plan"], reason: /"quota"/ },
+    { given: ["403", "BILLING_DISABLED"], want: ["billing", "update-payment"], reason: /"billing disabled"/ },
+    { given: ["401", "invalid_api_key"], want: ["terminal", "reauthenticate"], reason: /"invalid api key"/ },
     { given: ["503", "TEMPORAL_UNAVAILABLE"], want: ["retryable", "retry-with-backoff"], reason: /status 503 default/ },
   ];
   it.each(table)("given $given, want $want", ({ given: [status, value, description], want: [category, recovery], reason }) => {

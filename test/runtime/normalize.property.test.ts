@@ -9,7 +9,7 @@ beforeAll(async () => {
 });
 
 const CATEGORIES = ["retryable", "terminal", "billing"];
-const RECOVERIES = ["retry-with-backoff", "wait-and-retry", "fix-request", "reauthenticate", "check-permissions", "check-resource", "refresh-and-retry", "upgrade-plan", "update-payment", "contact-support", "none"];
+const RECOVERIES = ["retry-with-backoff", "wait-and-retry", "fix-request", "reauthenticate", "check-permissions", "check-resource", "refresh-and-retry", "upgrade-plan", "update-payment", "use-another-payment-method", "contact-support", "none"];
 
 const retryAfter = fc.oneof(
   fc.constantFrom("0", "1", "-5", "1.5", " 30 ", "1e400", "9".repeat(400), "Infinity", "NaN", "", "soon", "Wed, 21 Oct 2015 07:28:00 GMT", "Fri, 31 Dec 9999 23:59:59 GMT", "Thu, 01 Jan 1970 00:00:00 GMT", "12:00:00", "99:99:99 x"),

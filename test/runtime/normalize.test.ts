@@ -72,7 +72,8 @@ const cases: Case[] = [
   // RFC 9457
   { name: "problem+json with type URI", status: 403, contentType: "application/problem+json",
     body: { type: "https://example.com/probs/out-of-credit", title: "You do not have enough credit.", status: 403, detail: "Your balance is 30, but that costs 50.", instance: "/account/12345/msgs/abc", balance: 30 },
-    want: { rawCode: "out-of-credit", message: "Your balance is 30, but that costs 50.", details: { balance: 30 }, category: "terminal" } },
+    // The type's words ("out of credit") are the vocabulary's billing words: the caller's own credit.
+    want: { rawCode: "out-of-credit", message: "Your balance is 30, but that costs 50.", details: { balance: 30 }, category: "billing", recovery: "upgrade-plan", reason: "vocabulary" } },
   { name: "problem+json with code extension, title only", status: 429, contentType: "application/problem+json; charset=utf-8",
     body: { type: "about:blank", title: "Too Many Requests", status: 429, code: "RATE_LIMITED" }, headers: { "Retry-After": "2" },
     want: { code: "RATE_LIMITED", message: "Too Many Requests", retryAfterMs: 2000 } },

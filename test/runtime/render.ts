@@ -6,6 +6,7 @@ import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import Handlebars from "handlebars";
 import { afterAll } from "vitest";
+import { runtimeContext } from "../../src/emit/runtime-files.js";
 
 export const TEMPLATE_DIR = resolve(import.meta.dirname, "../../templates/runtime");
 export const VERSION = "0.0.0-test";
@@ -26,7 +27,7 @@ export function renderRuntime(dir = tempDir()): string {
   mkdirSync(out, { recursive: true });
   for (const file of readdirSync(TEMPLATE_DIR).filter((f) => f.endsWith(".hbs"))) {
     const template = Handlebars.compile(readFileSync(join(TEMPLATE_DIR, file), "utf8"), { noEscape: true, strict: true });
-    writeFileSync(join(dir, "runtime", file.slice(0, -".hbs".length)), template({ version: VERSION }), { flag: "w" });
+    writeFileSync(join(dir, "runtime", file.slice(0, -".hbs".length)), template(runtimeContext(VERSION)), { flag: "w" });
   }
   return out;
 }

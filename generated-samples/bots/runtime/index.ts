@@ -6,11 +6,13 @@ export type * from "./types.js";
 export {
   DEFAULT_RETRY_POLICY,
   backoffDelay,
+  nextWait,
   parseRetryAfter,
   resolvePolicy,
 } from "./retry-timing.js";
 export { MAX_MESSAGE, cleanHeaders, normalizeHttpError, type RawResponse } from "./normalize.js";
 export { parseBody } from "./envelope.js";
+export { durationMs, rateLimitState } from "./rate-limit.js";
 export { createContext, send, type Context, type SendError } from "./send.js";
 export { systemClock } from "./timers.js";
 export { FaultlineError, unwrap } from "./errors.js";

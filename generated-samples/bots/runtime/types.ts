@@ -17,6 +17,7 @@ export type Recovery =
   | "refresh-and-retry"
   | "upgrade-plan"
   | "update-payment"
+  | "use-another-payment-method"
   | "contact-support"
   | "none";
 
@@ -49,8 +50,34 @@ export interface Classification {
   recovery: Recovery;
 }
 
+/**
+ * Which layer decided an error's category and recovery, strongest first: the call's options, the
+ * user's config (client options or faultline.config.json), the server's word on this response
+ * (should-retry headers, rate-limit evidence), the spec, the vocabulary of codes shared across
+ * APIs, the status defaults. "transport": no response at all.
+ */
+export type Reason = "call" | "config" | "server" | "spec" | "vocabulary" | "status" | "transport";
+
+/** A user's verdicts by error code (applied even to codes the spec never lists) and by status ("429", "4XX"). */
+export interface Overrides {
+  codes?: Readonly<Record<string, Classification>>;
+  status?: Readonly<Record<string, Classification>>;
+}
+
+/** The rate-limit state a response reported (X-RateLimit-*, IETF RateLimit / RateLimit-Policy). */
+export interface RateLimitState {
+  limit?: number;
+  remaining?: number;
+  /** Time until the window resets, in ms from when the response arrived. */
+  resetMs?: number;
+  /** The RateLimit-Policy header as sent, e.g. `"default";q=100;w=60`. */
+  policy?: string;
+}
+
 /** What the spec says about one documented error response (one status key). */
 export interface ErrorRule extends Classification {
+  /** Who set this verdict when not the status defaults: the user's config or the spec's own words. */
+  by?: "config" | "spec";
   /** Documented codes at this status. Present and non-empty means the codes are enumerated. */
   codes?: Readonly<Record<string, Classification>>;
   /** The server certainly did not act on the request: safe to retry even a POST. */
@@ -84,6 +111,10 @@ export interface OperationSpec {
   /** Keys: exact status ("404"), range ("4XX") or "default". */
   readonly errors: Readonly<Record<string, ErrorRule>>;
   readonly envelope?: EnvelopeHint;
+  /** The success schema's ok/success boolean: a 2xx whose body has it false is an error. */
+  readonly okField?: string;
+  /** faultline.config.json verdicts for this operation. */
+  readonly config?: Overrides;
 }
 
 /** Spec-wide facts shared by all operations (operations.ts). */
@@ -91,6 +122,8 @@ export interface ApiSpec {
   readonly retry?: RetryAdvice;
   /** Every code documented anywhere in the spec: classifies a code an operation did not document. */
   readonly codes: Readonly<Record<string, Classification>>;
+  /** faultline.config.json verdicts for every operation. */
+  readonly config?: Overrides;
 }
 
 interface ErrorFields {
@@ -121,6 +154,7 @@ export interface HttpError<
   rawCode: string | undefined;
   category: Cat;
   recovery: R;
+  reason: Reason;
   requestId: string | undefined;
   /** The wait the server asked for (Retry-After, retry-after-ms, or a body field), in ms. */
   retryAfterMs: number | undefined;
@@ -142,6 +176,7 @@ export type UndocumentedHttpError = HttpError<
 >;
 
 interface TransportError extends ErrorFields {
+  reason: "transport";
   status: undefined;
   statusKey: undefined;
   code: undefined;
@@ -181,11 +216,14 @@ export interface Success<S extends number = number, D = unknown> {
   data: D;
   headers: Readonly<Record<string, string>>;
   attempts: number;
+  rateLimit: RateLimitState | undefined;
 }
 
 export interface Failure<E> {
   ok: false;
   error: E;
+  /** The last response's rate-limit state; undefined without a response or without such headers. */
+  rateLimit: RateLimitState | undefined;
 }
 
 export type Result<S extends Success, E> = S | Failure<E>;
@@ -225,6 +263,8 @@ export interface ClientOptions {
   clock?: Clock;
   /** Returns [0, 1); drives jitter. */
   random?: () => number;
+  /** Your verdicts; beat everything but a call's own. */
+  classify?: Overrides;
 }
 
 export interface CallOptions {
@@ -233,4 +273,6 @@ export interface CallOptions {
   /** Sent on every attempt of this call; generated when the operation declares the header and none is given. */
   idempotencyKey?: string | undefined;
   timeoutMs?: number | undefined;
+  /** Verdicts for this call only: the strongest layer. */
+  classify?: Overrides | undefined;
 }

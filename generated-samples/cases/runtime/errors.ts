@@ -18,6 +18,7 @@ export class FaultlineError<E extends SendError = SendError> extends Error {
   declare readonly rawCode: E["rawCode"];
   declare readonly category: E["category"];
   declare readonly recovery: E["recovery"];
+  declare readonly reason: E["reason"];
   declare readonly requestId: E["requestId"];
   declare readonly retryAfterMs: E["retryAfterMs"];
   declare readonly details: E["details"];

@@ -4,6 +4,7 @@
 // Reads code, message, details and request id out of whichever envelope an error body uses:
 // a bare error string, an error object with code and message (also inside ok: false), FastAPI's
 // detail, RFC 9457 problem+json, HTML and plain text. Pure and total: nothing here may throw.
+import { durationMs } from "./rate-limit.js";
 
 export type Obj = Record<string, unknown>;
 export const isObj = (v: unknown): v is Obj =>
@@ -34,29 +35,62 @@ export function parseBody(text: string, contentType: string): unknown {
 const looksLikeCode = (s: string) =>
   s.length < 80 && /^([A-Z][A-Z0-9_.]*|[a-z0-9]+(_[a-z0-9]+)+)$/.test(s);
 
-/** Picks code, message, details and request id out of whichever envelope the body uses. */
+/** The google.rpc detail of this type (ErrorInfo, RetryInfo) in an error's details list. */
+const rpc = (inner: Obj, type: string): Obj =>
+  (Array.isArray(inner.details) ? inner.details : []).find(
+    (d): d is Obj => isObj(d) && String(d["@type"]).endsWith(type),
+  ) ?? {};
+
+/** A delay the body asks for, in ms: retry_after_ms, retry_after (seconds), google.rpc RetryInfo. */
+function bodyDelay(body: Obj, inner: Obj): number | undefined {
+  for (const o of [inner, body]) {
+    const msv = str(o.retry_after_ms ?? o.retryAfterMs);
+    const s = str(o.retry_after ?? o.retryAfter);
+    const d = msv ? durationMs(msv + "ms") : s ? durationMs(s) : undefined;
+    if (d !== undefined) return d;
+  }
+  return durationMs(str(rpc(inner, "RetryInfo").retryDelay));
+}
+
+/** Picks code, message, details, request id and a body delay out of whichever envelope the body uses. */
 export function fields(body: unknown, problem: boolean) {
   let code: string | undefined,
     message: string | undefined,
     details: unknown,
-    requestId: string | undefined;
+    requestId: string | undefined,
+    delayMs: number | undefined;
   if (typeof body === "string") message = body;
   if (isObj(body)) {
     const { error, detail } = body;
-    const inner = isObj(error)
-      ? error
-      : isObj(detail)
-        ? detail
-        : Array.isArray(body.errors) && isObj(body.errors[0])
-          ? body.errors[0]
-          : {};
+    const first = Array.isArray(body.errors) && isObj(body.errors[0]) ? body.errors[0] : undefined;
+    const inner = isObj(error) ? error : isObj(detail) ? detail : (first ?? {});
     const errorText = str(error);
-    code = str(inner.code) ?? (errorText && looksLikeCode(errorText) ? errorText : str(body.code));
+    const word = (v: unknown) => (typeof v === "string" && looksLikeCode(v) ? v : undefined);
+    // Most specific first: google's ErrorInfo.reason, a string code, google's status, a type
+    // (Stripe's code card_declined beats its type card_error; Anthropic has only the type).
+    code =
+      str(rpc(inner, "ErrorInfo").reason) ??
+      (typeof inner.code === "string" ? str(inner.code) : undefined) ??
+      (isObj(inner.details) ? word(inner.details.error_code) : undefined) ??
+      // PayPal: the generic name UNPROCESSABLE_ENTITY, the specific issue in details[0].
+      (Array.isArray(body.details) && isObj(body.details[0])
+        ? word(body.details[0].issue)
+        : undefined) ??
+      (inner === error ? (word(inner.status) ?? word(inner.type)) : undefined) ??
+      (errorText && (looksLikeCode(errorText) || body.ok === false) ? errorText : undefined) ??
+      str(body.code) ??
+      word(body.name) ??
+      str(inner.code);
+    // A top-level message describes the whole failure; errors[0] only its first item.
     message =
-      str(inner.message) ?? str(body.message) ?? (errorText && !code ? errorText : undefined);
+      (inner === first ? str(body.message) : undefined) ??
+      str(inner.message) ??
+      str(body.message) ??
+      (errorText && errorText !== code ? errorText : undefined);
     details = inner.details ?? body.details ?? (isObj(error) ? undefined : body.errors);
     requestId =
       str(inner.requestId) ?? str(inner.request_id) ?? str(body.requestId) ?? str(body.request_id);
+    delayMs = bodyDelay(body, inner);
     if (Array.isArray(detail)) {
       // FastAPI validation: [{loc, msg, type}]
       message ??= detail
@@ -75,7 +109,7 @@ export function fields(body: unknown, problem: boolean) {
       details ??= Object.keys(ext).length ? ext : undefined;
     }
   }
-  return { code, message, details, requestId };
+  return { code, message, details, requestId, delayMs };
 }
 
 /** Visible text of an HTML page: its <title>, else the text between tags. */

@@ -5,14 +5,14 @@
 // send whatever they like, so nothing here may throw.
 import { at, fields, htmlText, isObj, parseBody, str } from "./envelope.js";
 import { parseRetryAfter } from "./retry-timing.js";
+import { overridden, statusVerdict, vocabulary } from "./verdict.js";
 import type {
   ApiSpec,
-  Category,
   Classification,
-  ErrorRule,
   HttpError,
   OperationSpec,
-  Recovery,
+  Overrides,
+  Reason,
 } from "./types.js";
 
 export interface RawResponse {
@@ -28,6 +28,9 @@ export interface RawResponse {
   attempts: number;
   /** For HTTP-date Retry-After values; defaults to Date.now(). */
   nowMs?: number;
+  /** The caller's verdicts: this call's, then the client's (the two strongest layers). */
+  call?: Overrides | undefined;
+  client?: Overrides | undefined;
 }
 
 /** Longest message kept: bodies can be megabytes of HTML. */
@@ -46,25 +49,7 @@ export function cleanHeaders(h: unknown): Record<string, string> {
   );
 }
 
-/** Defaults for a status the spec does not document. */
-function classifyStatus(status: number): ErrorRule {
-  const c = (category: Category, recovery: Recovery): ErrorRule => ({ category, recovery });
-  if ([408, 425, 500, 502, 503, 504].includes(status)) return c("retryable", "retry-with-backoff");
-  if (status === 429) return c("retryable", "wait-and-retry");
-  if (status === 402) return c("billing", "upgrade-plan");
-  if (status >= 500) return c("terminal", "contact-support");
-  const recovery = (
-    {
-      401: "reauthenticate",
-      403: "check-permissions",
-      404: "check-resource",
-      410: "check-resource",
-      409: "refresh-and-retry",
-      412: "refresh-and-retry",
-    } as Record<number, Recovery>
-  )[status];
-  return c("terminal", recovery ?? "fix-request");
-}
+const bool = (v: string | undefined) => (v === "true" ? true : v === "false" ? false : undefined);
 
 export function normalizeHttpError(input: RawResponse): HttpError {
   const { status, op, api, bodyText } = input;
@@ -81,13 +66,13 @@ export function normalizeHttpError(input: RawResponse): HttpError {
   const hint = op?.envelope;
   const rawCode = str(at(body, hint?.code)) ?? found.code;
   const message = str(at(body, hint?.message)) ?? found.message;
-  const bodyDelay = str(at(body, hint?.retryAfter?.path));
+  const hinted = str(at(body, hint?.retryAfter?.path));
   const now = input.nowMs ?? Date.now();
-  const retryAfterMs =
-    parseRetryAfter(headers, now) ??
-    (bodyDelay && /^\d+(\.\d+)?$/.test(bodyDelay)
-      ? Number(bodyDelay) * (hint?.retryAfter?.unit === "ms" ? 1 : 1000)
-      : undefined);
+  const bodyDelay =
+    hinted && /^\d+(\.\d+)?$/.test(hinted)
+      ? Number(hinted) * (hint?.retryAfter?.unit === "ms" ? 1 : 1000)
+      : found.delayMs;
+  const retryAfterMs = parseRetryAfter(headers, now) ?? bodyDelay;
   const rid = Object.entries(headers).find(([k]) => /(^|-)request-?id$/.test(k));
 
   // Status picks the rule; the code refines it.
@@ -97,18 +82,24 @@ export function normalizeHttpError(input: RawResponse): HttpError {
     [s, s[0] + "XX", s[0] + "xx", "default"].find((k) => Object.hasOwn(errors, k)) ??
     "undocumented";
   const declared = errors[statusKey];
-  // A range or default key without a verdict of its own follows the actual status (a 4XX may be a 401 or a 404).
-  const rule = declared?.dynamic
-    ? { ...declared, ...classifyStatus(status) }
-    : (declared ?? classifyStatus(status));
-  const documented = rule.codes && Object.keys(rule.codes).length ? rule.codes : undefined;
-  const known = (
-    codes: Readonly<Record<string, Classification>> | undefined,
-  ): Classification | undefined =>
+  const documented =
+    declared?.codes && Object.keys(declared.codes).length ? declared.codes : undefined;
+  const known = (codes: Readonly<Record<string, Classification>> | undefined) =>
     rawCode !== undefined && codes && Object.hasOwn(codes, rawCode) ? codes[rawCode] : undefined;
   const byDoc = known(documented);
-  const cls = byDoc ?? known(api?.codes) ?? rule;
-  const finite = retryAfterMs !== undefined && isFinite(retryAfterMs);
+  const [cls, reason] = decide(
+    [overridden(input.call, rawCode, status), "call"],
+    [overridden(input.client, rawCode, status), "config"],
+    [overridden(op?.config, rawCode, status), "config"],
+    [overridden(api?.config, rawCode, status), "config"],
+    [declared?.by === "config" && declared, "config"],
+    [server(headers, retryAfterMs, status), "server"],
+    [byDoc ?? known(api?.codes) ?? (declared?.by && declared), "spec"],
+    [status < 500 && (vocabulary(rawCode, "n") ?? vocabulary(message, "m")), "vocabulary"],
+    // A range or default key without a verdict of its own follows the actual status (a 4XX may be a 401).
+    [declared && !declared.dynamic && declared, "status"],
+    [statusVerdict(status), "status"],
+  );
   return {
     kind: "http",
     status,
@@ -118,16 +109,63 @@ export function normalizeHttpError(input: RawResponse): HttpError {
     rawCode,
     category: cls.category,
     recovery: cls.recovery,
+    reason,
     message: (message?.trim() || str(input.statusText)?.trim() || `HTTP ${status}`).slice(
       0,
       MAX_MESSAGE,
     ),
     requestId: str(at(body, hint?.requestId)) ?? found.requestId ?? str(rid?.[1]),
-    retryAfterMs: finite ? retryAfterMs : undefined,
+    retryAfterMs,
     details: at(body, hint?.details) ?? found.details,
     body,
     headers,
     attempts: input.attempts,
     operation: String(op?.id),
   };
+
+  /**
+   * The server's own word on this response. Should-retry headers decide; else a 4xx (403 above all)
+   * that carries rate-limit evidence (a delay, an exhausted limit) is a rate limit in disguise.
+   * Returns a function of the verdict below it, which it only bends.
+   */
+  function server(h: Record<string, string>, delay: number | undefined, code: number) {
+    const says = bool(h["x-should-retry"] ?? h["stripe-should-retry"]);
+    return (below: Classification, by: Reason): Classification | undefined =>
+      says === false && below.category === "retryable"
+        ? { category: "terminal", recovery: "contact-support" }
+        : says === true
+          ? {
+              category: "retryable",
+              recovery:
+                below.category === "retryable"
+                  ? below.recovery
+                  : delay === undefined
+                    ? "retry-with-backoff"
+                    : "wait-and-retry",
+            }
+          : says === undefined &&
+              delay !== undefined &&
+              code < 500 &&
+              // Words alone ("quota") do not make a 429 that says when to retry a billing block.
+              (below.category !== "billing" || (by === "vocabulary" && code === 429))
+            ? { category: "retryable", recovery: "wait-and-retry" }
+            : undefined;
+  }
+}
+
+type Layer = Classification | ((below: Classification, by: Reason) => Classification | undefined);
+
+/**
+ * The first layer with a verdict wins (the order is the documented precedence). A function layer
+ * (the server's word) judges the verdict the weaker layers reach, and wins only when it changes it.
+ */
+function decide(...layers: [Layer | false | undefined | null, Reason][]): [Classification, Reason] {
+  for (let i = 0; i < layers.length; i++) {
+    const [layer, reason] = layers[i]!;
+    if (typeof layer === "function") {
+      const bent = layer(...decide(...layers.slice(i + 1)));
+      if (bent) return [bent, reason];
+    } else if (layer) return [{ category: layer.category, recovery: layer.recovery }, reason];
+  }
+  return [{ category: "terminal", recovery: "contact-support" }, "status"];
 }
