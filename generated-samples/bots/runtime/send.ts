@@ -5,6 +5,9 @@
 // Failures come back as values (Result), never as exceptions, so callers must look at them.
 import { parseBody } from "./envelope.js";
 import { cleanHeaders, normalizeHttpError } from "./normalize.js";
+import { checkBaseUrl, checkOptions } from "./options.js";
+import { readBody } from "./read-body.js";
+import { fetchFollowing } from "./redirect.js";
 import { buildUrl, describe, encodeBody } from "./request.js";
 import { backoffDelay, DEFAULT_RETRY_POLICY, resolvePolicy } from "./retry-timing.js";
 import { armAttempt, systemClock, TIMED_OUT } from "./timers.js";
@@ -35,8 +38,9 @@ export interface Context {
 }
 
 export function createContext(options: ClientOptions, api: ApiSpec): Context {
-  // A malformed baseUrl is a bug in the caller: throw here, not as a network error on every call.
-  const baseUrl = new URL(options.baseUrl).href.replace(/\/+$/, "");
+  // A malformed baseUrl or option is a bug in the caller: throw here, not as a failure of every call.
+  const baseUrl = checkBaseUrl(options.baseUrl);
+  checkOptions(options);
   return {
     options,
     api,
@@ -81,10 +85,13 @@ export async function send(
 ): Promise<Result<Success, SendError>> {
   const { options, api, clock, random } = ctx;
   const { signal } = call;
+  checkOptions(call);
   const url = buildUrl(ctx.baseUrl, op, input);
   const keyHeader = op.idempotencyKeyHeader;
   // One key per logical call, the same on every attempt: the server can then drop replays.
-  const key = keyHeader ? (call.idempotencyKey ?? globalThis.crypto.randomUUID()) : undefined;
+  // An empty or blank key is no key: sent as is, it would let every replay through.
+  const givenKey = call.idempotencyKey?.trim() || undefined;
+  const key = keyHeader ? (givenKey ?? globalThis.crypto.randomUUID()) : undefined;
   const start = clock.now();
   const timeoutMs = call.timeoutMs ?? options.timeoutMs;
   // The call's deadline as resolvePolicy would give it without a status, undefined when nobody set one.
@@ -105,9 +112,11 @@ export async function send(
     const headers = new Headers(
       typeof options.headers === "function" ? await options.headers() : options.headers,
     );
+    // The signal may have fired while headers() ran (a token refresh, say).
+    if (signal?.aborted) return aborted(op, attempts);
     for (const [k, v] of Object.entries(input.headers ?? {}))
       if (v !== undefined) headers.set(k, v);
-    if (keyHeader && key && (call.idempotencyKey || !headers.has(keyHeader)))
+    if (keyHeader && key && (givenKey || !headers.get(keyHeader)?.trim()))
       headers.set(keyHeader, key);
     const body = encodeBody(op, input.body, headers);
 
@@ -117,13 +126,13 @@ export async function send(
     let error: SendError;
     attempts++;
     try {
-      const res = await (options.fetch ?? fetch)(url, {
+      const res = await fetchFollowing(options.fetch ?? fetch, url, {
         method: op.method,
         headers,
         body,
         signal: guard?.signal ?? null,
       });
-      const bodyText = await res.text();
+      const { text: bodyText, truncated } = await readBody(res, options);
       const contentType = res.headers.get("content-type") ?? "";
       if (res.ok) {
         let clean: Readonly<Record<string, string>> | undefined;
@@ -143,12 +152,14 @@ export async function send(
         headers: res.headers,
         bodyText,
         contentType,
-        statusText: res.statusText,
+        // A browser hides a redirect's target from fetch (redirect: "manual"): status 0.
+        statusText: res.type === "opaqueredirect" ? "Redirect not followed" : res.statusText,
         op,
         api,
         attempts,
         nowMs: clock.now(),
       });
+      if (truncated) error.bodyTruncated = true;
     } catch (e) {
       if (signal?.aborted) return aborted(op, attempts);
       error =
