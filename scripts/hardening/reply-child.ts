@@ -1,11 +1,11 @@
 // One client call in a process of its own, so its memory is its own: imports a generated client's
 // runtime and operations table, calls one operation against the given server, and prints one JSON
 // line with the outcome, the RSS growth over the call and the wall time.
-// Usage: node --import tsx reply-child.ts <clientDir> <baseUrl> <operation> [optionsJson]
+// Usage: node --import tsx reply-child.ts <clientDir> <baseUrl> <operation> [optionsJson] [inputJson]
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 
-const [dir, baseUrl, opName, optionsJson] = process.argv.slice(2) as [string, string, string, string?];
+const [dir, baseUrl, opName, optionsJson, inputJson] = process.argv.slice(2) as [string, string, string, string?, string?];
 const load = (file: string) => import(pathToFileURL(join(dir, file)).href);
 const { createContext, send } = await load("runtime/index.ts");
 const { api, operations } = await load("operations.ts");
@@ -13,7 +13,7 @@ const { api, operations } = await load("operations.ts");
 const before = process.memoryUsage().rss;
 const start = performance.now();
 const ctx = createContext({ baseUrl, headers: { "x-api-key": "KEY-SECRET" }, ...JSON.parse(optionsJson ?? "{}") }, api);
-const r = await send(ctx, operations[opName], { path: { id: "c1" } });
+const r = await send(ctx, operations[opName], JSON.parse(inputJson ?? '{ "path": { "id": "c1" } }'));
 const ms = Math.round(performance.now() - start);
 let logs = "ok";
 try {

@@ -63,7 +63,21 @@ describe("in process", () => {
     const small = await serve("deep-json-error");
     const whole = await rt.send(client(small), op, { path: { id: 1 } });
     expect(whole.error.bodyTruncated).toBeUndefined();
-    expect(Array.isArray(whole.error.body)).toBe(true);
+    expect(whole.error.body).toHaveLength(800_000);
+  });
+
+  it("an error body nested deeper than 1000 stays text, so logging the error cannot overflow the stack", async () => {
+    const s = await serve("deep-json-error");
+    const r = await rt.send(client(s), op, { path: { id: 1 } });
+    expect(typeof r.error.body).toBe("string");
+    expect(() => JSON.stringify(r)).not.toThrow();
+    // Brackets inside strings do not count, and cannot hide real depth either.
+    const fine = JSON.stringify({ a: "[[[[".repeat(1000), b: [[[1]]] });
+    expect(rt.parseBody(fine, "application/json")).toEqual(JSON.parse(fine));
+    const hidden = '["]"'.repeat(1001) + "]".repeat(1001);
+    expect(rt.parseBody(hidden, "application/json")).toBe(hidden);
+    const deep = "[".repeat(1000) + "]".repeat(1000);
+    expect(Array.isArray(rt.parseBody(deep, "application/json"))).toBe(true);
   });
 
   it("an endless success body fails at maxBodyBytes as a network error (retried as one), and its sockets are closed", async () => {

@@ -4,6 +4,7 @@
 // Reads code, message, details and request id out of whichever envelope an error body uses:
 // a bare error string, an error object with code and message (also inside ok: false), FastAPI's
 // detail, RFC 9457 problem+json, HTML and plain text. Pure and total: nothing here may throw.
+import { nestedTooDeep } from "./read-body.js";
 
 export type Obj = Record<string, unknown>;
 export const isObj = (v: unknown): v is Obj =>
@@ -17,10 +18,10 @@ export const str = (v: unknown) =>
 export const at = (v: unknown, path: readonly string[] | undefined) =>
   path?.reduce<unknown>((o, k) => (isObj(o) && Object.hasOwn(o, k) ? o[k] : undefined), v);
 
-/** JSON when the content type says so or the text looks like it; else the text; undefined when empty. */
+/** JSON when the content type says so or the text looks like it (and is not absurdly deep); else the text; undefined when empty. */
 export function parseBody(text: string, contentType: string): unknown {
   if (!text.trim()) return undefined;
-  if (/json/i.test(contentType) || /^\s*[[{]/.test(text)) {
+  if ((/json/i.test(contentType) || /^\s*[[{]/.test(text)) && !nestedTooDeep(text)) {
     try {
       return JSON.parse(text);
     } catch {

@@ -39,3 +39,25 @@ export async function readBody(
     text += decoder.decode(bytes, { stream: true });
   }
 }
+
+/**
+ * JSON nested deeper than 1000 is kept as text: it parses, but then every logger that walks it
+ * (JSON.stringify included) overflows the stack, and a hostile server can nest a million deep.
+ * Brackets inside strings are skipped, so they can neither fake nor hide depth.
+ */
+export function nestedTooDeep(text: string): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; text.length > 1000 && i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 92)
+        i++; // backslash: skip the escaped character
+      else if (c === 34) inString = false;
+    } else if (c === 34) inString = true;
+    else if (c === 91 || c === 123) {
+      if (++depth > 1000) return true;
+    } else if (c === 93 || c === 125) depth--;
+  }
+  return false;
+}
