@@ -39,7 +39,8 @@ export async function usage(): Promise<string> {
   // @ts-expect-error: a code the 400 response does not document is not a possible value
   if (r.error.kind === "http" && r.error.statusKey === "400" && r.error.code === "NOPE") return "";
   if (r.error.kind === "network") { const s: undefined = r.error.status; return String(s); }
-  try { const id: string = unwrap(await c.createCase({ body: { title: "u" } })).id; return id; } catch (e) { if (e instanceof FaultlineError) return e.category; throw e; }
+  if (r.error.kind === "http" && r.error.bodyTruncated) return "truncated";
+  try { const id: string = unwrap(await c.createCase({ body: { title: "u" } })).id; return id; } catch (e) { if (e instanceof FaultlineError) return e.bodyTruncated ? "cut" : e.category; throw e; }
 }
 `;
 

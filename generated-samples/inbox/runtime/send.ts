@@ -139,7 +139,7 @@ export async function send(
         return {
           ok: true,
           status: res.status,
-          data: parseBody(bodyText, contentType),
+          data: parseBody(bodyText, contentType, Infinity),
           // Cleaned on first read: most callers never look. A getter in a literal is enumerable.
           get headers() {
             return (clean ??= cleanHeaders(res.headers));

@@ -41,14 +41,14 @@ export async function readBody(
 }
 
 /**
- * JSON nested deeper than 1000 is kept as text: it parses, but then every logger that walks it
- * (JSON.stringify included) overflows the stack, and a hostile server can nest a million deep.
- * Brackets inside strings are skipped, so they can neither fake nor hide depth.
+ * Is the JSON nested deeper than maxDepth? Such an error body is kept as text: it parses, but then
+ * every logger that walks it (JSON.stringify included) overflows the stack, and a hostile server
+ * can nest a million deep. Brackets inside strings are skipped: they can neither fake nor hide depth.
  */
-export function nestedTooDeep(text: string): boolean {
+export function nestedTooDeep(text: string, maxDepth: number): boolean {
   let depth = 0;
   let inString = false;
-  for (let i = 0; text.length > 1000 && i < text.length; i++) {
+  for (let i = 0; text.length > maxDepth && i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (inString) {
       if (c === 92)
@@ -56,7 +56,7 @@ export function nestedTooDeep(text: string): boolean {
       else if (c === 34) inString = false;
     } else if (c === 34) inString = true;
     else if (c === 91 || c === 123) {
-      if (++depth > 1000) return true;
+      if (++depth > maxDepth) return true;
     } else if (c === 93 || c === 125) depth--;
   }
   return false;
