@@ -69,7 +69,8 @@ export async function startHostileServer(reply: Reply): Promise<HostileServer> {
       case "huge-headers":
         return void res.writeHead(500, { "x-filler": "y".repeat(MB) }).end("{}");
       case "slow-drip": {
-        res.writeHead(500, { "content-type": "text/plain" });
+        // A modest declared length: the size is bounded, the time is not.
+        res.writeHead(500, { "content-type": "text/plain", "content-length": "100000" });
         const t = setInterval(() => res.write("."), 20);
         timers.add(t);
         return void res.on("close", () => clearInterval(t));

@@ -80,6 +80,17 @@ describe("in process", () => {
     expect(Array.isArray(rt.parseBody(deep, "application/json"))).toBe(true);
   });
 
+  it("a body that drips forever ends at the call's deadline even when no timer was armed", async () => {
+    const s = await serve("slow-drip");
+    // Nothing asks for a bound (no signal, timeoutMs or maxElapsedMs), so the attempt carries no
+    // timer; the default 120 s deadline is checked as chunks arrive. This clock makes 10 s pass per read.
+    let now = 0;
+    const clock = { now: () => (now += 10_000), sleep: async () => {} };
+    const r = await rt.send(client(s, { clock }), op, { path: { id: 1 } });
+    expect(r.error).toMatchObject({ kind: "timeout", attempts: 1 });
+    await socketsClosed(s);
+  });
+
   it("an endless success body fails at maxBodyBytes as a network error (retried as one), and its sockets are closed", async () => {
     const s = await serve("endless-success");
     const r = await rt.send(client(s, { maxBodyBytes: 2 ** 20, retry: { maxRetries: 1, baseDelayMs: 1 } }), op, { path: { id: 1 } });
