@@ -132,7 +132,11 @@ export async function send(
         body,
         signal: guard?.signal ?? null,
       });
-      const { text: bodyText, truncated } = await readBody(res, options);
+      const { text: bodyText, truncated } = await readBody(
+        res,
+        options,
+        () => clock.now() - start > deadline,
+      );
       const contentType = res.headers.get("content-type") ?? "";
       if (res.ok) {
         let clean: Readonly<Record<string, string>> | undefined;
@@ -163,7 +167,7 @@ export async function send(
     } catch (e) {
       if (signal?.aborted) return aborted(op, attempts);
       error =
-        guard?.signal.reason === TIMED_OUT
+        guard?.signal.reason === TIMED_OUT || e === TIMED_OUT
           ? transport("timeout", `Timed out after ${Math.max(0, limit)} ms`, op, attempts)
           : transport("network", describe(e), op, attempts);
     } finally {
