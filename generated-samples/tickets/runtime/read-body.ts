@@ -54,9 +54,9 @@ export function nestedTooDeep(text: string, maxDepth: number): boolean {
   let inString = false;
   for (let i = 0; text.length > maxDepth && i < text.length; i++) {
     const c = text.charCodeAt(i);
+    // In a string a backslash skips the escaped character; a quote ends the string.
     if (inString) {
-      if (c === 92)
-        i++; // backslash: skip the escaped character
+      if (c === 92) i++;
       else if (c === 34) inString = false;
     } else if (c === 34) inString = true;
     else if (c === 91 || c === 123) {
