@@ -103,7 +103,8 @@ export async function generate(spec: SpecInput, options: GenerateOptions = {}): 
   ]));
   const operations = formatted(printStatements(operationSpecStatements(api, classified, options.overrides)));
   const client = formatted(printStatements([
-    `import { createContext, send } from "./runtime/send.js";`,
+    `import { createContext } from "./runtime/options.js";`,
+    `import { send } from "./runtime/send.js";`,
     `import type { CallOptions, ClientOptions, OperationSpec, RequestInput } from "./runtime/types.js";`,
     `import { api, operations } from "./operations.js";`,
     `import type * as t from "./types.js";`,

@@ -16,7 +16,8 @@ export const createCase: OperationSpec = { id: "createCase", method: "POST", pat
             "5XX": { category: "retryable", recovery: "retry-with-backoff" } },
   envelope: { code: ["error", "code"], message: ["error", "message"] } };
 `;
-const client = `import { createContext, send } from "./runtime/send.js";
+const client = `import { createContext } from "./runtime/options.js";
+import { send } from "./runtime/send.js";
 import { unwrap, FaultlineError } from "./runtime/index.js";
 import type { CallOptions, ClientOptions, HttpError, NetworkError, RequestInput, Result, Success, TimeoutError, AbortedError } from "./runtime/types.js";
 import { api, createCase } from "./operations.js";
@@ -39,14 +40,15 @@ export async function usage(): Promise<string> {
   // @ts-expect-error: a code the 400 response does not document is not a possible value
   if (r.error.kind === "http" && r.error.statusKey === "400" && r.error.code === "NOPE") return "";
   if (r.error.kind === "network") { const s: undefined = r.error.status; return String(s); }
-  try { const id: string = unwrap(await c.createCase({ body: { title: "u" } })).id; return id; } catch (e) { if (e instanceof FaultlineError) return e.category; throw e; }
+  if (r.error.kind === "http" && r.error.bodyTruncated) return "truncated";
+  try { const id: string = unwrap(await c.createCase({ body: { title: "u" } })).id; return id; } catch (e) { if (e instanceof FaultlineError) return e.bodyTruncated ? "cut" : e.category; throw e; }
 }
 `;
 
 it("renders every template with the version and no leftover handlebars", () => {
   const dir = renderRuntime();
   const files = readdirSync(dir).sort();
-  expect(files).toEqual(["envelope.ts", "errors.ts", "index.ts", "normalize.ts", "rate-limit.ts", "request.ts", "retry-timing.ts", "send.ts", "timers.ts", "types.ts", "verdict.ts"]);
+  expect(files).toEqual(["envelope.ts", "errors.ts", "index.ts", "normalize.ts", "options.ts", "rate-limit.ts", "read-body.ts", "redirect.ts", "request.ts", "retry-timing.ts", "send.ts", "timers.ts", "types.ts", "verdict.ts"]);
   for (const f of files) {
     const text = readFileSync(join(dir, f), "utf8");
     expect(text).not.toMatch(/\{\{|\}\}/);

@@ -36,7 +36,13 @@ export interface RawResponse {
 /** Longest message kept: bodies can be megabytes of HTML. */
 export const MAX_MESSAGE = 500;
 
-/** Lower-cased names; credential-bearing headers (set-cookie and the like) dropped so errors are safe to log. */
+// Kept whatever else their names say: a caller needs them to act on an error.
+const NEEDED = /rate-?limit|retry-after|request-?id/;
+// A credential by the shape of its name, not by a list: one of these words anywhere, or "auth" as a word.
+const CREDENTIAL =
+  /cookie|authori[sz]|authent|token|secret|session|signature|credential|api-?key|passw|csrf|xsrf|jwt|bearer|(^|[-_.])auth([-_.]|$)/;
+
+/** Lower-cased names; credential-bearing headers (set-cookie, x-auth-token, ...) dropped so errors are safe to log. */
 export function cleanHeaders(h: unknown): Record<string, string> {
   // forEach, not iteration: a user's lib without DOM.Iterable must still compile this file.
   const entries: [string, unknown][] = [];
@@ -45,7 +51,7 @@ export function cleanHeaders(h: unknown): Record<string, string> {
   return Object.fromEntries(
     entries
       .map(([k, v]) => [k.toLowerCase(), String(v)] as const)
-      .filter(([k]) => !/cookie|authorization|api-?key/.test(k)),
+      .filter(([k]) => NEEDED.test(k) || !CREDENTIAL.test(k)),
   );
 }
 

@@ -161,7 +161,9 @@ export interface HttpError<
   details: unknown;
   /** The parsed body (JSON) or its text; not validated against the schema. */
   body: B;
-  /** Response headers, lower-case names; credentials (set-cookie) removed. */
+  /** Set when the body was longer than maxErrorBodyBytes: body holds only its start. */
+  bodyTruncated?: true;
+  /** Response headers, lower-case names; credentials (set-cookie, *-token, *-secret, ...) removed. */
   headers: Readonly<Record<string, string>>;
 }
 
@@ -260,6 +262,10 @@ export interface ClientOptions {
   retry?: Partial<RetryPolicy>;
   /** Per-attempt timeout. Unset, a first attempt is bounded only by fetch's own timeouts. */
   timeoutMs?: number;
+  /** Most of an error body read (default 1 MiB); the rest is cancelled and error.bodyTruncated set. */
+  maxErrorBodyBytes?: number;
+  /** Most of a success body read (default 32 MiB); a longer one fails the attempt (kind "network"). */
+  maxBodyBytes?: number;
   clock?: Clock;
   /** Returns [0, 1); drives jitter. */
   random?: () => number;

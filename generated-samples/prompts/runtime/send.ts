@@ -4,17 +4,17 @@
 // One logical call: build the request, send it, classify the outcome, retry when that is safe.
 // Failures come back as values (Result), never as exceptions, so callers must look at them.
 import { cleanHeaders, normalizeHttpError } from "./normalize.js";
+import { checkOptions, type Context } from "./options.js";
+import { readBody } from "./read-body.js";
+import { fetchFollowing } from "./redirect.js";
 import { buildUrl, describe, encodeBody } from "./request.js";
 import { isObj, parseBody } from "./envelope.js";
 import { rateLimitState } from "./rate-limit.js";
 import { DEFAULT_RETRY_POLICY, nextWait, resolvePolicy } from "./retry-timing.js";
-import { armAttempt, systemClock, TIMED_OUT } from "./timers.js";
+import { armAttempt, TIMED_OUT } from "./timers.js";
 import type {
   AbortedError,
-  ApiSpec,
   CallOptions,
-  ClientOptions,
-  Clock,
   HttpError,
   NetworkError,
   OperationSpec,
@@ -25,27 +25,6 @@ import type {
 } from "./types.js";
 
 export type SendError = HttpError | NetworkError | TimeoutError | AbortedError;
-
-export interface Context {
-  readonly options: ClientOptions;
-  readonly api: ApiSpec;
-  readonly clock: Clock;
-  readonly random: () => number;
-  /** options.baseUrl without trailing slashes, checked once. */
-  readonly baseUrl: string;
-}
-
-export function createContext(options: ClientOptions, api: ApiSpec): Context {
-  // A malformed baseUrl is a bug in the caller: throw here, not as a network error on every call.
-  const baseUrl = new URL(options.baseUrl).href.replace(/\/+$/, "");
-  return {
-    options,
-    api,
-    clock: options.clock ?? systemClock,
-    random: options.random ?? Math.random,
-    baseUrl,
-  };
-}
 
 const failure = (error: SendError, now = 0) => ({
   ok: false as const,
@@ -87,10 +66,13 @@ export async function send(
 ): Promise<Result<Success, SendError>> {
   const { options, api, clock, random } = ctx;
   const { signal } = call;
+  checkOptions(call);
   const url = buildUrl(ctx.baseUrl, op, input);
   const keyHeader = op.idempotencyKeyHeader;
   // One key per logical call, the same on every attempt: the server can then drop replays.
-  const key = keyHeader ? (call.idempotencyKey ?? globalThis.crypto.randomUUID()) : undefined;
+  // An empty or blank key is no key: sent as is, it would let every replay through.
+  const givenKey = call.idempotencyKey?.trim() || undefined;
+  const key = keyHeader ? (givenKey ?? globalThis.crypto.randomUUID()) : undefined;
   const start = clock.now();
   const timeoutMs = call.timeoutMs ?? options.timeoutMs;
   // The call's deadline as resolvePolicy would give it without a status, undefined when nobody set one.
@@ -111,9 +93,11 @@ export async function send(
     const headers = new Headers(
       typeof options.headers === "function" ? await options.headers() : options.headers,
     );
+    // The signal may have fired while headers() ran (a token refresh, say).
+    if (signal?.aborted) return aborted(op, attempts);
     for (const [k, v] of Object.entries(input.headers ?? {}))
       if (v !== undefined) headers.set(k, v);
-    if (keyHeader && key && (call.idempotencyKey || !headers.has(keyHeader)))
+    if (keyHeader && key && (givenKey || !headers.get(keyHeader)?.trim()))
       headers.set(keyHeader, key);
     const body = encodeBody(op, input.body, headers);
 
@@ -123,15 +107,19 @@ export async function send(
     let error: SendError;
     attempts++;
     try {
-      const res = await (options.fetch ?? fetch)(url, {
+      const res = await fetchFollowing(options.fetch ?? fetch, url, {
         method: op.method,
         headers,
         body,
         signal: guard?.signal ?? null,
       });
-      const bodyText = await res.text();
+      const { text: bodyText, truncated } = await readBody(
+        res,
+        options,
+        () => clock.now() - start > deadline,
+      );
       const contentType = res.headers.get("content-type") ?? "";
-      const data = res.ok ? parseBody(bodyText, contentType) : undefined;
+      const data = res.ok ? parseBody(bodyText, contentType, Infinity) : undefined;
       // A success schema with an ok/success flag: { ok: false } on a 200 is an error (Slack's style).
       if (res.ok && !(op.okField && isObj(data) && data[op.okField] === false)) {
         let clean: Readonly<Record<string, string>> | undefined;
@@ -158,16 +146,18 @@ export async function send(
         headers: res.headers,
         bodyText,
         contentType,
-        statusText: res.statusText,
+        // A browser hides a redirect's target from fetch (redirect: "manual"): status 0.
+        statusText: res.type === "opaqueredirect" ? "Redirect not followed" : res.statusText,
         op,
         api,
         attempts,
         nowMs: clock.now(),
       });
+      if (truncated) error.bodyTruncated = true;
     } catch (e) {
       if (signal?.aborted) return aborted(op, attempts);
       error =
-        guard?.signal.reason === TIMED_OUT
+        guard?.signal.reason === TIMED_OUT || e === TIMED_OUT
           ? transport("timeout", `Timed out after ${Math.max(0, limit)} ms`, op, attempts)
           : transport("network", describe(e), op, attempts);
     } finally {

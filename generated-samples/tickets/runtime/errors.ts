@@ -23,6 +23,8 @@ export class FaultlineError<E extends SendError = SendError> extends Error {
   declare readonly retryAfterMs: E["retryAfterMs"];
   declare readonly details: E["details"];
   declare readonly body: E["body"];
+  /** Set when the error body was cut at maxErrorBodyBytes. */
+  declare readonly bodyTruncated?: true;
   declare readonly attempts: number;
   declare readonly operation: string;
 

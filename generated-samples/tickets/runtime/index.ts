@@ -13,7 +13,8 @@ export {
 export { MAX_MESSAGE, cleanHeaders, normalizeHttpError, type RawResponse } from "./normalize.js";
 export { parseBody } from "./envelope.js";
 export { durationMs, rateLimitState } from "./rate-limit.js";
-export { createContext, send, type Context, type SendError } from "./send.js";
+export { createContext, type Context } from "./options.js";
+export { send, type SendError } from "./send.js";
 export { systemClock } from "./timers.js";
 export { FaultlineError, unwrap } from "./errors.js";
 
