@@ -1,0 +1,105 @@
+// Bounds on what a spec may ask of the generator. A spec is untrusted input: a YAML alias that
+// contains itself makes an infinite document, a "billion laughs" file expands a few hundred bytes
+// into a billion nodes, 5,000 levels of nesting overflow every recursive stage after loading, and a
+// 100,000-character name ends up in every file. Each is refused right after parsing, by one
+// iterative walk (no recursion, so the check itself cannot overflow the stack), with the pointer.
+import { SpecError, pointerOf } from "../diagnostics.js";
+
+export interface InputLimits {
+  /** Bytes per spec file (root and every $ref'd file). */
+  maxSpecBytes: number;
+  /** Objects and lists in one file, each YAML alias counted as the full copy it stands for. */
+  maxNodes: number;
+  /** Nesting levels below the document root. */
+  maxDepth: number;
+  /** Characters in a mapping key, an operationId or a `name`. */
+  maxNameLength: number;
+}
+
+export const DEFAULT_LIMITS: InputLimits = {
+  maxSpecBytes: 50 * 1024 * 1024,
+  maxNodes: 2_000_000,
+  // Redocly's YAML parser (js-yaml) stops at 100 levels too, so a limit here means the same for JSON and YAML.
+  maxDepth: 100,
+  // The hostile corpus has 5,600-character operationIds and they compile; 100,000 is an attack.
+  maxNameLength: 10_000,
+};
+
+/** Flags and config keys, named in every "how to fix" so the user knows which knob to turn. */
+export const LIMIT_KNOBS: Record<keyof InputLimits, string> = {
+  maxSpecBytes: "--max-spec-mb (config limits.maxSpecMb)",
+  maxNodes: "--max-nodes (config limits.maxNodes)",
+  maxDepth: "--max-depth (config limits.maxDepth)",
+  maxNameLength: "--max-name-length (config limits.maxNameLength)",
+};
+
+export function withDefaultLimits(limits: Partial<InputLimits> | undefined): InputLimits {
+  return { ...DEFAULT_LIMITS, ...limits };
+}
+
+interface Visit {
+  node: object;
+  key: string;
+  parent: Visit | undefined;
+  depth: number;
+}
+
+/** Only a node met before can be its own ancestor: trees pay one Set lookup per node. */
+function isOwnAncestor(visit: Visit): boolean {
+  for (let v = visit.parent; v; v = v.parent) if (v.node === visit.node) return true;
+  return false;
+}
+
+const NAMED_VALUES = new Set(["operationId", "name"]);
+
+function shortened(name: string): string {
+  return `${JSON.stringify(name.slice(0, 40))}...`;
+}
+
+/**
+ * Throws a SpecError (pointer into `file`) when the parsed document breaks a limit. Shared nodes
+ * (YAML aliases) are walked once per use, so the walk costs what later stages would pay, and
+ * it stops at `maxNodes`.
+ */
+export function checkDocumentShape(document: unknown, file: string, limits: InputLimits): void {
+  if (document === null || typeof document !== "object") return;
+  const fail = (visit: Visit, problem: string, fix: string, extra: string[] = []) =>
+    new SpecError({ file, pointer: pointerOf(...[...pointerTokens(visit), ...extra]), problem, fix });
+  const seen = new Set<object>();
+  const stack: Visit[] = [{ node: document, key: "", parent: undefined, depth: 0 }];
+  let nodes = 0;
+  while (stack.length > 0) {
+    const visit = stack.pop()!;
+    if (seen.has(visit.node)) {
+      if (isOwnAncestor(visit)) {
+        throw fail(visit, "a YAML alias refers to a mapping or list that contains it: the document would be infinite", "replace the alias (*name) with a $ref to a component, which may be recursive");
+      }
+    } else {
+      seen.add(visit.node);
+    }
+    if (++nodes > limits.maxNodes) {
+      throw fail(visit, `more than ${limits.maxNodes.toLocaleString("en-US")} objects and lists once YAML aliases are expanded (the limit was reached here): an alias bomb, or a spec bigger than allowed`, `use $refs instead of nested aliases, or raise ${LIMIT_KNOBS.maxNodes}`);
+    }
+    if (visit.depth > limits.maxDepth) {
+      throw fail(visit, `nested more than ${limits.maxDepth} levels deep`, `flatten the nesting with $refs to components, or raise ${LIMIT_KNOBS.maxDepth}`);
+    }
+    const node = visit.node as Record<string, unknown>;
+    const isList = Array.isArray(node);
+    for (const key in node) {
+      const value = node[key];
+      if (!isList && key.length > limits.maxNameLength) {
+        throw fail(visit, `a key of ${key.length.toLocaleString("en-US")} characters (${shortened(key)}); the limit is ${limits.maxNameLength.toLocaleString("en-US")}`, `shorten it, or raise ${LIMIT_KNOBS.maxNameLength}`, [key]);
+      }
+      if (typeof value === "string" && !isList && NAMED_VALUES.has(key) && value.length > limits.maxNameLength) {
+        throw fail(visit, `${key} of ${value.length.toLocaleString("en-US")} characters (${shortened(value)}); the limit is ${limits.maxNameLength.toLocaleString("en-US")}`, `shorten it, or raise ${LIMIT_KNOBS.maxNameLength}`, [key]);
+      }
+      if (value !== null && typeof value === "object") stack.push({ node: value, key, parent: visit, depth: visit.depth + 1 });
+    }
+  }
+}
+
+function pointerTokens(visit: Visit): string[] {
+  const tokens: string[] = [];
+  for (let v: Visit | undefined = visit; v?.parent; v = v.parent) tokens.push(v.key);
+  return tokens.reverse();
+}
