@@ -34,7 +34,7 @@ describe("writeOutput", () => {
     const summary = await writeOutput(out, first);
     expect(summary.written).toEqual(["client.ts", "types.ts", "runtime/send.ts", "runtime/errors.ts"]);
     expect(await readFile(path.join(out, "runtime/send.ts"), "utf8")).toBe(`${HEADER}send 1\n`);
-    expect((await readdir(out)).filter((n) => n.startsWith("."))).toEqual([]);
+    expect((await readdir(out)).filter((n) => n.startsWith("."))).toEqual([".faultline.json"]);
   });
 
   it("does not rewrite unchanged files: their mtime stays", async () => {
