@@ -35,7 +35,11 @@ export interface ScanInput {
   resolve: (holder: string, uri: string) => string;
 }
 
-const shown = (file: string) => path.relative(process.cwd(), file) || file;
+/** Relative to the working folder when inside it (as diagnostics name files), else absolute. */
+function shown(file: string): string {
+  const rel = path.relative(process.cwd(), file);
+  return rel === "" || rel.startsWith("..") || path.isAbsolute(rel) ? file : rel;
+}
 
 function realOrSelf(file: string): string {
   try {
@@ -83,7 +87,7 @@ export async function scanRefFiles(input: ScanInput): Promise<Map<string, Scanne
       const real = realOrSelf(target);
       if (roots && !roots.some((r) => isInside(r, real))) {
         throw refused({
-          problem: `$ref ${JSON.stringify(ref)} leaves the spec's folder ${shown(rootDir)}: it names ${real}`,
+          problem: `$ref ${JSON.stringify(ref)} leaves the spec's folder ${shown(path.dirname(root))}: it names ${shown(target)}${roots.some((r) => isInside(r, target)) ? ", through a symlink that leads outside" : ""}`,
           fix: 'keep $ref\'d files inside the spec\'s folder, or allow that folder: --allow-ref-outside, or "allowRefOutside": ["../shared"] in the config',
         });
       }
