@@ -42,6 +42,15 @@ interface Visit {
   key: string;
   parent: Visit | undefined;
   depth: number;
+  /** Met before: a YAML alias (or a cycle). */
+  alias?: boolean;
+}
+
+/** The outermost alias on the way to this node: where an expansion that grew too big starts. */
+function outermostAlias(visit: Visit): Visit {
+  let found = visit;
+  for (let v: Visit | undefined = visit; v; v = v.parent) if (v.alias) found = v;
+  return found;
 }
 
 /** Only a node met before can be its own ancestor: trees pay one Set lookup per node. */
@@ -61,7 +70,7 @@ function shortened(name: string): string {
  * (YAML aliases) are walked once per use, so the walk costs what later stages would pay, and
  * it stops at `maxNodes`.
  */
-export function checkDocumentShape(document: unknown, file: string, limits: InputLimits): void {
+export function checkDocumentShape(document: unknown, file: string, limits: InputLimits, text?: string): void {
   if (document === null || typeof document !== "object") return;
   const fail = (visit: Visit, problem: string, fix: string, extra: string[] = []) =>
     new SpecError({ file, pointer: pointerOf(...[...pointerTokens(visit), ...extra]), problem, fix });
@@ -71,6 +80,7 @@ export function checkDocumentShape(document: unknown, file: string, limits: Inpu
   while (stack.length > 0) {
     const visit = stack.pop()!;
     if (seen.has(visit.node)) {
+      visit.alias = true;
       if (isOwnAncestor(visit)) {
         throw fail(visit, "a YAML alias refers to a mapping or list that contains it: the document would be infinite", "replace the alias (*name) with a $ref to a component, which may be recursive");
       }
@@ -78,14 +88,21 @@ export function checkDocumentShape(document: unknown, file: string, limits: Inpu
       seen.add(visit.node);
     }
     if (++nodes > limits.maxNodes) {
-      throw fail(visit, `more than ${limits.maxNodes.toLocaleString("en-US")} objects and lists once YAML aliases are expanded (the limit was reached here): an alias bomb, or a spec bigger than allowed`, `use $refs instead of nested aliases, or raise ${LIMIT_KNOBS.maxNodes}`);
+      const at = outermostAlias(visit);
+      const where = at === visit ? "the limit was reached here" : "the limit was reached expanding the alias here";
+      throw fail(at, `more than ${limits.maxNodes.toLocaleString("en-US")} objects and lists once YAML aliases are expanded (${where}): an alias bomb, or a spec bigger than allowed`, `use $refs instead of nested aliases, or raise ${LIMIT_KNOBS.maxNodes}`);
     }
     if (visit.depth > limits.maxDepth) {
-      throw fail(visit, `nested more than ${limits.maxDepth} levels deep`, `flatten the nesting with $refs to components, or raise ${LIMIT_KNOBS.maxDepth}`);
+      // Too deep for the YAML AST that positions other errors (it recurses): JSON is scanned instead.
+      const at = text === undefined ? undefined : jsonNestingPosition(text, limits.maxDepth + 1);
+      const error = fail(visit, `nested more than ${limits.maxDepth} levels deep`, `flatten the nesting with $refs to components, or raise ${LIMIT_KNOBS.maxDepth}`);
+      throw at ? new SpecError({ ...error.diagnostic, ...at }) : error;
     }
     const node = visit.node as Record<string, unknown>;
     const isList = Array.isArray(node);
-    for (const key in node) {
+    const keys = Object.keys(node);
+    const children: Visit[] = [];
+    for (const key of keys) {
       const value = node[key];
       if (!isList && key.length > limits.maxNameLength) {
         throw fail(visit, `a key of ${key.length.toLocaleString("en-US")} characters (${shortened(key)}); the limit is ${limits.maxNameLength.toLocaleString("en-US")}`, `shorten it, or raise ${LIMIT_KNOBS.maxNameLength}`, [key]);
@@ -93,9 +110,36 @@ export function checkDocumentShape(document: unknown, file: string, limits: Inpu
       if (typeof value === "string" && !isList && NAMED_VALUES.has(key) && value.length > limits.maxNameLength) {
         throw fail(visit, `${key} of ${value.length.toLocaleString("en-US")} characters (${shortened(value)}); the limit is ${limits.maxNameLength.toLocaleString("en-US")}`, `shorten it, or raise ${LIMIT_KNOBS.maxNameLength}`, [key]);
       }
-      if (value !== null && typeof value === "object") stack.push({ node: value, key, parent: visit, depth: visit.depth + 1 });
+      if (value !== null && typeof value === "object") children.push({ node: value, key, parent: visit, depth: visit.depth + 1 });
+    }
+    // Reversed onto the stack, so nodes are visited in document order: the first problem is reported.
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
+  }
+}
+
+/**
+ * Line and column of the first "{" or "[" that opens nesting level `level` (the root is level 0)
+ * in JSON text, found by one pass that skips strings; undefined for YAML or when there is none.
+ */
+export function jsonNestingPosition(text: string, level: number): { line: number; column: number } | undefined {
+  if (!/^\uFEFF?\s*[{[]/.test(text)) return undefined;
+  let depth = -1;
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '"') {
+      for (i++; i < text.length && text[i] !== '"'; i++) if (text[i] === "\\") i++;
+    } else if (c === "{" || c === "[") {
+      if (++depth === level) return { line, column: i - lineStart + 1 };
+    } else if (c === "}" || c === "]") {
+      depth--;
+    } else if (c === "\n") {
+      line++;
+      lineStart = i + 1;
     }
   }
+  return undefined;
 }
 
 function pointerTokens(visit: Visit): string[] {

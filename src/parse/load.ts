@@ -48,7 +48,7 @@ export async function loadSpec(file: string, options: LoadOptions = {}): Promise
   const document = parseDocument(text, file, limits);
   try {
     // First: every later walk assumes a finite, bounded tree (an alias cycle would never end).
-    checkDocumentShape(document, file, limits);
+    checkDocumentShape(document, file, limits, text);
     checkVersion(document, file);
     checkPathTemplates(document, file);
     const external = findExternalRefs(document);

@@ -110,7 +110,7 @@ export async function scanRefFiles(input: ScanInput): Promise<Map<string, Scanne
         continue; // a syntax error: Redocly reports it with its position (it parses what it was not given)
       }
       try {
-        checkDocumentShape(targetParsed, targetShown, input.limits);
+        checkDocumentShape(targetParsed, targetShown, input.limits, targetText);
       } catch (error) {
         throw withSourceLocation(error, targetText, targetShown, (t) => parseText(t, targetShown, input.limits));
       }
