@@ -3,8 +3,9 @@
 // in every folder it writes, and:
 // - writes into a folder only when it is new or empty, holds a manifest, or (a folder written by
 //   a faultline without manifests) holds nothing but generated files; `--force` lifts this rule;
-// - replaces or removes a file only when the manifest lists it and it still starts with the
-//   generated header; a file the user wrote is never replaced or removed, `--force` or not.
+// - replaces or removes a file only when the manifest lists it (in a folder without one: when it
+//   starts with the generated header); a file the user wrote is never replaced or removed,
+//   `--force` or not.
 import path from "node:path";
 import { SpecError } from "../diagnostics.js";
 
@@ -38,8 +39,9 @@ export interface Ownership {
   force: boolean;
 }
 
+/** The manifest decides; a folder without one (written before manifests) is read by the header. */
 export function isFaultlines(o: Ownership, rel: string): boolean {
-  return o.looksGenerated(rel) && (o.manifest === undefined || o.manifest.has(rel));
+  return o.manifest ? o.manifest.has(rel) : o.looksGenerated(rel);
 }
 
 function listed(files: string[]): string {
@@ -65,7 +67,7 @@ export function assertNotReplacingUserFiles(o: Ownership, replaced: string[]): v
   if (theirs.length === 0) return;
   throw new SpecError({
     file: path.join(o.outDir, theirs[0]!),
-    problem: `faultline would replace ${listed(theirs)}, which it did not write (${o.manifest && !o.manifest.has(theirs[0]!) ? `not listed in ${MANIFEST_FILE}` : "it does not start with faultline's generated header"})`,
+    problem: `faultline would replace ${listed(theirs)}, which it did not write (${o.manifest ? `not listed in ${MANIFEST_FILE}` : "it does not start with faultline's generated header"})`,
     fix: "move or rename your file, or generate into another folder; faultline never replaces a file it did not write, even with --force",
   });
 }

@@ -70,7 +70,7 @@ export async function loadSpec(file: string, options: LoadOptions = {}): Promise
 async function loadBundled(file: string, text: string, document: unknown, external: ExternalRef[], options: LoadOptions & { limits: InputLimits }): Promise<LoadedSpec> {
   const bundled = await bundleExternalRefs({ file, text, document, external, allowRemoteRefs: options.allowRemoteRefs ?? false, limits: options.limits, refRoots: options.refRoots ?? [] });
   // Files are checked one by one before bundling; together they may still nest deeper or be bigger.
-  checkDocumentShape(bundled.document, file, { ...options.limits, maxNameLength: Infinity });
+  checkDocumentShape(bundled.document, file, { ...options.limits, maxNodes: Infinity, maxNameLength: Infinity });
   return { file, document: bundled.document, text, files: bundled.files, hash: sha256(bundled.texts) };
 }
 
