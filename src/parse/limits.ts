@@ -33,6 +33,8 @@ export const LIMIT_KNOBS: Record<keyof InputLimits, string> = {
   maxNameLength: "--max-name-length (config limits.maxNameLength)",
 };
 
+export const DEPTH_FIX = `flatten the nesting with $refs to components, or raise ${LIMIT_KNOBS.maxDepth}`;
+
 export function withDefaultLimits(limits: Partial<InputLimits> | undefined): InputLimits {
   return { ...DEFAULT_LIMITS, ...limits };
 }
@@ -108,7 +110,7 @@ export function checkDocumentShape(document: unknown, file: string, limits: Inpu
     if (visit.depth > limits.maxDepth) {
       // Too deep for the YAML AST that positions other errors (it recurses): JSON is scanned instead.
       const at = text === undefined ? undefined : jsonNestingPosition(text, limits.maxDepth + 1);
-      const error = fail(visit, `nested more than ${limits.maxDepth} levels deep`, `flatten the nesting with $refs to components, or raise ${LIMIT_KNOBS.maxDepth}`);
+      const error = fail(visit, `nested more than ${limits.maxDepth} levels deep`, DEPTH_FIX);
       throw at ? new SpecError({ ...error.diagnostic, ...at }) : error;
     }
     const node = visit.node as Record<string, unknown>;

@@ -7,7 +7,7 @@ import { createHash } from "node:crypto";
 import path from "node:path";
 import { SpecError } from "../diagnostics.js";
 import { bundleExternalRefs, findExternalRefs, isRemoteRef, type ExternalRef } from "./bundle.js";
-import { checkDocumentShape, withDefaultLimits, type InputLimits } from "./limits.js";
+import { checkDocumentShape, DEPTH_FIX, withDefaultLimits, type InputLimits } from "./limits.js";
 import { isJsonText, parseText } from "./parse-text.js";
 import { readSpecFileBounded } from "./read-bounded.js";
 import type { RefRoots } from "./ref-files.js";
@@ -125,7 +125,11 @@ function syntaxError(error: unknown, text: string, file: string, isJson: boolean
   const mark = (error as { mark?: { line: number; column: number } }).mark;
   if (mark) {
     const reason = (error as { reason?: string }).reason ?? message.split("\n")[0];
-    return new SpecError({ file, line: mark.line + 1, column: mark.column + 1, problem: `invalid YAML: ${reason}`, fix: "correct the YAML syntax at that line" });
+    const at = { file, line: mark.line + 1, column: mark.column + 1 };
+    // js-yaml stops at the depth limit itself (it is given limits.maxDepth): the same words as for JSON.
+    const tooDeep = /^nesting exceeded maxDepth \((\d+)\)/.exec(reason ?? "");
+    if (tooDeep) return new SpecError({ ...at, problem: `nested more than ${tooDeep[1]} levels deep`, fix: DEPTH_FIX });
+    return new SpecError({ ...at, problem: `invalid YAML: ${reason}`, fix: "correct the YAML syntax at that line" });
   }
   const position = /position (\d+)/.exec(message);
   const offset = position ? Number(position[1]) : undefined;

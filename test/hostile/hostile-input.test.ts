@@ -90,6 +90,14 @@ describe("nesting depth", () => {
     await expectRefused(run, `api/deep.json:1:${column} at ${pointer}: nested more than 100 levels deep\n  fix: flatten the nesting with $refs to components, or raise --max-depth (config limits.maxDepth)`);
   });
 
+  it("5,000 levels of YAML: the parser stops at the same limit, with line:col", async () => {
+    const flow = `openapi: 3.1.0\ninfo: {title: T, version: "1"}\npaths: {/x: {get: {responses: {"500": {description: e, content: {application/json: {schema: ${"{a: ".repeat(5000)}1${"}".repeat(5000)}}}}}}}}\n`;
+    await writeFile(path.join(dir, "api/deep.yaml"), flow);
+    const run = await cli(["generate", "api/deep.yaml", "-o", "out"], dir);
+    expect(run.err).toMatch(/^error: api\/deep\.yaml:3:\d+: nested more than 100 levels deep\n  fix: flatten the nesting with \$refs to components, or raise --max-depth \(config limits\.maxDepth\)\n$/);
+    await expectRefused(run, run.err.replace(/^error: /, "").replace(/\n$/, ""));
+  });
+
   it("--max-depth and limits.maxDepth set the limit", async () => {
     await writeFile(path.join(dir, "api/deep.json"), specWithSchema(nested(20)));
     expect((await cli(["generate", "api/deep.json", "-o", "out2"], dir)).code).toBe(0);
