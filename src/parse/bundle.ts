@@ -6,7 +6,7 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import type { BaseResolver, Document, Source } from "@redocly/openapi-core";
 import { SpecError, pointerOf } from "../diagnostics.js";
-import type { InputLimits } from "./limits.js";
+import { checkDocumentShape, LIMIT_KNOBS, type InputLimits } from "./limits.js";
 import { redocly } from "./redocly.js";
 import { scanRefFiles, type RefRoots, type ScannedFile } from "./ref-files.js";
 import { REMOTE_FIX, REMOTE_REFUSED, bundleProblemToError } from "./ref-problems.js";
@@ -57,6 +57,8 @@ export function isRemoteRef(ref: string): boolean {
 interface GuardedResolver extends BaseResolver {
   /** URLs refused, in order: redocly may report the failure at the first $ref of a chain, not at the URL. */
   readonly refused: string[];
+  /** Remote files refused by a limit. */
+  readonly rejected: SpecError[];
   /** Local files checked by scanRefFiles: Redocly gets these texts and documents, and no others. */
   scanned: Map<string, ScannedFile>;
   /** Every file that was read, with its text: the spec hash covers them all, remote ones included. */
@@ -68,14 +70,15 @@ interface GuardedResolver extends BaseResolver {
  * resolver is what redocly loads every file through, so a URL is refused wherever it appears.
  * Declared inside a function because its base class is only loaded when bundling.
  */
-function guardedResolver(config: ConstructorParameters<typeof BaseResolver>[0], allowRemoteRefs: boolean): GuardedResolver {
+function guardedResolver(config: ConstructorParameters<typeof BaseResolver>[0], allowRemoteRefs: boolean, limits: InputLimits): GuardedResolver {
   return new (class extends redocly().BaseResolver implements GuardedResolver {
     readonly refused: string[] = [];
+    readonly rejected: SpecError[] = [];
     scanned = new Map<string, ScannedFile>();
 
     override async loadExternalRef(absoluteRef: string): Promise<Source> {
       if (isRemoteRef(absoluteRef)) {
-        if (allowRemoteRefs) return super.loadExternalRef(absoluteRef);
+        if (allowRemoteRefs) return this.checkedRemote(await super.loadExternalRef(absoluteRef));
         this.refused.push(absoluteRef);
         throw new Error(`remote $ref ${REMOTE_REFUSED}`);
       }
@@ -89,7 +92,32 @@ function guardedResolver(config: ConstructorParameters<typeof BaseResolver>[0], 
 
     override parseDocument(source: Source, isRoot?: boolean): Document {
       const parsed = this.scanned.get(source.absoluteRef)?.parsed;
-      return parsed === undefined ? super.parseDocument(source, isRoot) : { source, parsed };
+      if (parsed !== undefined) return { source, parsed };
+      const document = super.parseDocument(source, isRoot);
+      // A fetched file (--allow-remote-refs) is untrusted too: the same shape limits as a local one.
+      if (isRemoteRef(source.absoluteRef)) this.reject(() => checkDocumentShape(document.parsed, source.absoluteRef, limits, source.body));
+      return document;
+    }
+
+    /** A fetched body over the size limit is refused (fetched whole by Redocly, but no further). */
+    checkedRemote(source: Source): Source {
+      if (source.body.length > limits.maxSpecBytes) {
+        this.reject(() => {
+          throw new SpecError({ file: source.absoluteRef, problem: `is larger than ${limits.maxSpecBytes} bytes, the limit for one spec file`, fix: `raise ${LIMIT_KNOBS.maxSpecBytes}` });
+        });
+      }
+      return source;
+    }
+
+    /** Redocly turns a resolver's error into "Can't resolve $ref": kept here, and thrown as it is after bundling. */
+    reject(check: () => void): void {
+      try {
+        check();
+      } catch (error) {
+        if (!(error instanceof SpecError)) throw error;
+        this.rejected.push(error);
+        throw error;
+      }
     }
 
     async sources(): Promise<Source[]> {
@@ -118,7 +146,7 @@ export async function bundleExternalRefs(input: BundleInput): Promise<{ document
   }
   const { bundle, createConfig } = redocly();
   const config = await createConfig({}, {});
-  const resolver = guardedResolver(config.resolve, allowRemoteRefs);
+  const resolver = guardedResolver(config.resolve, allowRemoteRefs, input.limits);
   resolver.scanned = await scanRefFiles({
     rootFile: file,
     rootText: input.text,
@@ -133,6 +161,7 @@ export async function bundleExternalRefs(input: BundleInput): Promise<{ document
   } catch (error) {
     throw new SpecError({ file, problem: `cannot bundle $refs: ${(error as Error).message}`, fix: "check that every $ref names an existing file" });
   }
+  if (resolver.rejected[0]) throw resolver.rejected[0];
   const failure = result.problems.find((p) => p.severity === "error");
   if (failure) throw bundleProblemToError(failure, file, resolver.refused[0]);
   const root = path.resolve(file);
