@@ -145,6 +145,20 @@ describe("writeOutput", () => {
     expect(await bytes(a)).toEqual(await bytes(b));
   });
 
+  it("a folder holding only .gitkeep counts as empty; a .faultline.json that is no manifest is the user's", async () => {
+    const kept = await tempDir();
+    await writeFile(path.join(kept, ".gitkeep"), "");
+    await writeOutput(kept, first);
+    expect((await readdir(kept)).sort()).toEqual([".faultline.json", ".gitkeep", "client.ts", "runtime", "types.ts"]);
+
+    const theirs = await tempDir();
+    await writeFile(path.join(theirs, ".faultline.json"), '{ "lint": true }\n');
+    const before = await snapshot(theirs);
+    await expect(writeOutput(theirs, first)).rejects.toThrow(/holds files faultline did not write \(\.faultline\.json\)/);
+    await expect(writeOutput(theirs, first, undefined, { force: true })).rejects.toThrow(/would replace \.faultline\.json, which it did not write/);
+    expect(await snapshot(theirs)).toEqual(before);
+  });
+
   it("a file replaced is a new inode: a reader never sees half of it", async () => {
     const out = await tempDir();
     await writeOutput(out, first);
