@@ -7,8 +7,8 @@ import { createHash } from "node:crypto";
 import path from "node:path";
 import { SpecError } from "../diagnostics.js";
 import { bundleExternalRefs, findExternalRefs, isRemoteRef, type ExternalRef } from "./bundle.js";
-import { checkDocumentShape, DEPTH_FIX, withDefaultLimits, type InputLimits } from "./limits.js";
-import { isJsonText, parseText } from "./parse-text.js";
+import { checkDocumentShape, withDefaultLimits, type InputLimits } from "./limits.js";
+import { parseTextOrFail } from "./parse-text.js";
 import { readSpecFileBounded } from "./read-bounded.js";
 import type { RefRoots } from "./ref-files.js";
 import { hoistDeepRefs } from "./hoist-refs.js";
@@ -99,13 +99,7 @@ export function parseDocument(rawText: string, file: string, limits: Pick<InputL
   if (text.trim() === "") {
     throw new SpecError({ file, problem: "the file is empty", fix: "write an OpenAPI 3.x or Swagger 2.0 document" });
   }
-  const isJson = isJsonText(text);
-  let parsed: unknown;
-  try {
-    parsed = parseText(text, file, limits);
-  } catch (error) {
-    throw syntaxError(error, text, file, isJson);
-  }
+  const parsed = parseTextOrFail(text, file, limits);
   if (parsed === null || parsed === undefined) {
     throw new SpecError({ file, problem: "the file has no content: only comments or blank lines", fix: "write an OpenAPI 3.x or Swagger 2.0 document" });
   }
@@ -118,34 +112,6 @@ export function parseDocument(rawText: string, file: string, limits: Pick<InputL
     });
   }
   return parsed as Record<string, unknown>;
-}
-
-function syntaxError(error: unknown, text: string, file: string, isJson: boolean): SpecError {
-  const message = error instanceof Error ? error.message : String(error);
-  const mark = (error as { mark?: { line: number; column: number } }).mark;
-  if (mark) {
-    const reason = (error as { reason?: string }).reason ?? message.split("\n")[0];
-    const at = { file, line: mark.line + 1, column: mark.column + 1 };
-    // js-yaml stops at the depth limit itself (it is given limits.maxDepth): the same words as for JSON.
-    const tooDeep = /^nesting exceeded maxDepth \((\d+)\)/.exec(reason ?? "");
-    if (tooDeep) return new SpecError({ ...at, problem: `nested more than ${tooDeep[1]} levels deep`, fix: DEPTH_FIX });
-    return new SpecError({ ...at, problem: `invalid YAML: ${reason}`, fix: "correct the YAML syntax at that line" });
-  }
-  const position = /position (\d+)/.exec(message);
-  const offset = position ? Number(position[1]) : undefined;
-  const { line, column } = offset === undefined ? { line: undefined, column: undefined } : lineColumn(text, offset);
-  return new SpecError({
-    file,
-    ...(line === undefined ? {} : { line, column }),
-    problem: `invalid ${isJson ? "JSON" : "YAML"}: ${message.replace(/ in JSON at position \d+.*$/, "")}`,
-    fix: `correct the ${isJson ? "JSON" : "YAML"} syntax${line === undefined ? "" : " at that line"}`,
-  });
-}
-
-function lineColumn(text: string, offset: number): { line: number; column: number } {
-  const before = text.slice(0, offset);
-  const line = before.split("\n").length;
-  return { line, column: offset - before.lastIndexOf("\n") };
 }
 
 function checkVersion(document: Record<string, unknown>, file: string): void {

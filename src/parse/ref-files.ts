@@ -10,7 +10,7 @@ import { fileURLToPath } from "node:url";
 import { SpecError, type Diagnostic } from "../diagnostics.js";
 import { findExternalRefs, isRemoteRef } from "./bundle.js";
 import { checkDocumentShape, type InputLimits } from "./limits.js";
-import { parseText } from "./parse-text.js";
+import { parseText, parseTextOrFail } from "./parse-text.js";
 import { NotReadable, readBounded } from "./read-bounded.js";
 import { locatePointer, withSourceLocation } from "./source-location.js";
 
@@ -20,7 +20,7 @@ export type RefRoots = "anywhere" | string[];
 export interface ScannedFile {
   /** As read from disk: the spec hash covers these bytes. */
   text: string;
-  /** Absent when faultline did not parse it (not YAML/JSON, or a syntax error Redocly reports). */
+  /** Absent when the file is not YAML or JSON (Redocly takes such a file as a string). */
   parsed?: unknown;
 }
 
@@ -103,12 +103,9 @@ export async function scanRefFiles(input: ScanInput): Promise<Map<string, Scanne
       scanned.set(target, { text: targetText });
       if (!PARSED.test(target)) continue;
       const targetShown = shown(target);
-      let targetParsed: unknown;
-      try {
-        targetParsed = parseText(targetText, targetShown, input.limits);
-      } catch {
-        continue; // a syntax error: Redocly reports it with its position (it parses what it was not given)
-      }
+      // A file that does not parse here is an error here: handed on, Redocly would parse it
+      // with its own (default) limits and nothing would check the result.
+      const targetParsed = parseTextOrFail(targetText, targetShown, input.limits);
       try {
         checkDocumentShape(targetParsed, targetShown, input.limits, targetText);
       } catch (error) {
