@@ -16,7 +16,7 @@ export interface SpecBounds {
   maxMs: number;
 }
 
-/** Measured: 66-160 MB and 0.5-4.3 s per run on 2 busy cores (docs/security.md); the bounds leave room for a slower machine. */
+/** Measured: 66-169 MB and 0.5-4.3 s per run on 2 busy cores (docs/security.md); the bounds leave room for a slower machine. */
 export const SPEC_BOUNDS: SpecBounds = { maxRssBytes: 256 * 1024 * 1024, maxMs: 30_000 };
 
 export interface SpecMeasurement {
