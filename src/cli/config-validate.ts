@@ -6,19 +6,23 @@ import type { Category, Recovery, RetryAdviceIR } from "../ir.js";
 import type { Classification, ClassifyOverrides } from "../normalize/classify.js";
 import { parseRetryAdvice } from "../parse/retry-advice.js";
 import { CATEGORIES, RECOVERIES } from "../parse/vocabulary.js";
+import type { InputLimits } from "../parse/limits.js";
+import { checkLimits, checkRefRoots } from "./config-limits.js";
 
-export interface ConfigEntry {
+export interface ConfigEntry extends ConfigDefaults {
   spec: string;
   output: string;
-  overrides?: ClassifyOverrides;
-  retry?: RetryAdviceIR;
-  allowRemoteRefs?: boolean;
 }
 
 export interface ConfigDefaults {
   overrides?: ClassifyOverrides;
   retry?: RetryAdviceIR;
   allowRemoteRefs?: boolean;
+  /** Write into an output folder faultline does not own (it still never replaces the user's files). */
+  force?: boolean;
+  limits?: Partial<InputLimits>;
+  /** true: $refs may name any file; a list: folders (relative to the config file) besides the spec's own. */
+  allowRefOutside?: boolean | string[];
 }
 
 export interface ValidConfig extends ConfigDefaults {
@@ -26,9 +30,11 @@ export interface ValidConfig extends ConfigDefaults {
 }
 
 type Json = Record<string, unknown>;
+/** Settings allowed both config-wide and in a spec's entry. */
+const DEFAULT_KEYS = ["overrides", "retry", "allowRemoteRefs", "force", "limits", "allowRefOutside"];
 const STATUS_KEY = /^(?:[45](?:\d\d|XX)|default)$/;
 
-class Checker {
+export class Checker {
   constructor(readonly file: string) {}
 
   fail(tokens: (string | number)[], problem: string, fix: string): SpecError {
@@ -107,11 +113,17 @@ class Checker {
 
   defaults(raw: Json, tokens: (string | number)[], perSpec: boolean, root: Json): ConfigDefaults {
     const allowRemoteRefs = this.flag(raw.allowRemoteRefs, [...tokens, "allowRemoteRefs"]);
+    const force = this.flag(raw.force, [...tokens, "force"]);
     const retry = this.retry(root, raw.retry, [...tokens, "retry"]);
+    const limits = raw.limits === undefined ? undefined : checkLimits(raw.limits, [...tokens, "limits"], this);
+    const allowRefOutside = raw.allowRefOutside === undefined ? undefined : checkRefRoots(raw.allowRefOutside, [...tokens, "allowRefOutside"], this);
     return {
       ...(raw.overrides !== undefined ? { overrides: this.overrides(raw.overrides, [...tokens, "overrides"], perSpec) } : {}),
       ...(retry ? { retry } : {}),
       ...(allowRemoteRefs !== undefined ? { allowRemoteRefs } : {}),
+      ...(force !== undefined ? { force } : {}),
+      ...(limits ? { limits } : {}),
+      ...(allowRefOutside !== undefined ? { allowRefOutside } : {}),
     };
   }
 }
@@ -120,11 +132,11 @@ export function validateConfig(value: unknown, file: string): ValidConfig {
   const check = new Checker(file);
   const example = '{ "specs": [{ "spec": "openapi.yaml", "output": "src/api" }] }';
   const root = check.object(value, [], "the config", example);
-  check.keys(root, [], ["$schema", "specs", "overrides", "retry", "allowRemoteRefs"]);
+  check.keys(root, [], ["$schema", "specs", ...DEFAULT_KEYS]);
   if (!Array.isArray(root.specs) || root.specs.length === 0) throw check.fail(["specs"], "`specs` must be a non-empty list", `e.g. ${example}`);
   const specs = root.specs.map((entry: unknown, i: number): ConfigEntry => {
     const raw = check.object(entry, ["specs", i], "a spec entry", '{ "spec": "openapi.yaml", "output": "src/api" }');
-    check.keys(raw, ["specs", i], ["spec", "output", "overrides", "retry", "allowRemoteRefs"]);
+    check.keys(raw, ["specs", i], ["spec", "output", ...DEFAULT_KEYS]);
     const spec = check.path(raw.spec, ["specs", i, "spec"], "the OpenAPI file");
     const output = check.path(raw.output, ["specs", i, "output"], "the folder to generate into");
     return { spec, output, ...check.defaults(raw, ["specs", i], true, root) };

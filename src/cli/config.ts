@@ -8,6 +8,8 @@ import { SpecError, pointerOf } from "../diagnostics.js";
 import type { RetryAdviceIR } from "../ir.js";
 import type { ClassifyOverrides } from "../normalize/classify.js";
 import { mergeRetryAdvice } from "../normalize/retry-defaults.js";
+import type { InputLimits } from "../parse/limits.js";
+import type { RefRoots } from "../parse/ref-files.js";
 import { validateConfig, type ConfigDefaults } from "./config-validate.js";
 
 export interface Target {
@@ -17,6 +19,12 @@ export interface Target {
   overrides?: ClassifyOverrides;
   retry?: RetryAdviceIR;
   allowRemoteRefs?: boolean;
+  /** Write into an output folder faultline does not own (never replacing the user's files). */
+  force?: boolean;
+  /** Input limits set by the config or flags; the rest take their defaults. */
+  limits?: Partial<InputLimits>;
+  /** Folders $ref'd files may live in besides the spec's own (absolute), or "anywhere". */
+  refRoots?: RefRoots;
   /** Where the target was declared: diagnostics about its overrides point there. */
   origin?: { file: string; pointer: string };
 }
@@ -26,6 +34,8 @@ export interface Config {
   targets: Target[];
   /** The config-wide settings: what a spec given on the command line but not listed here gets. */
   defaults: ConfigDefaults;
+  /** The config file's folder: paths in `defaults` are relative to it. */
+  base: string;
 }
 
 export const CONFIG_FILE = "faultline.config.json";
@@ -96,12 +106,32 @@ export function mergeOverrides(under: ClassifyOverrides | undefined, over: Class
   return { ...(status ? { status } : {}), ...(codes ? { codes } : {}), ...(over.operations ? { operations: over.operations } : {}) };
 }
 
-/** A config-wide setting under a spec's own: the spec's entry wins. */
-export function withDefaults(target: Target, defaults: ConfigDefaults): Target {
+/** `allowRefOutside` from the config: folders are relative to the config file (`base`). */
+export function refRootsOf(allow: boolean | string[] | undefined, base: string): RefRoots | undefined {
+  if (allow === undefined) return undefined;
+  if (typeof allow === "boolean") return allow ? "anywhere" : [];
+  return allow.map((folder) => path.resolve(base, folder));
+}
+
+/** A config-wide setting under a spec's own: the spec's entry wins (limits field by field). */
+export function withDefaults(target: Target, defaults: ConfigDefaults, base = process.cwd()): Target {
   const overrides = mergeOverrides(defaults.overrides, target.overrides);
   const retry = mergeRetryAdvice(defaults.retry, target.retry);
   const allowRemoteRefs = target.allowRemoteRefs ?? defaults.allowRemoteRefs;
-  return { spec: target.spec, output: target.output, ...(target.origin ? { origin: target.origin } : {}), ...(overrides ? { overrides } : {}), ...(retry ? { retry } : {}), ...(allowRemoteRefs !== undefined ? { allowRemoteRefs } : {}) };
+  const force = target.force ?? defaults.force;
+  const limits = defaults.limits || target.limits ? { ...defaults.limits, ...target.limits } : undefined;
+  const refRoots = target.refRoots ?? refRootsOf(defaults.allowRefOutside, base);
+  return {
+    spec: target.spec,
+    output: target.output,
+    ...(target.origin ? { origin: target.origin } : {}),
+    ...(overrides ? { overrides } : {}),
+    ...(retry ? { retry } : {}),
+    ...(allowRemoteRefs !== undefined ? { allowRemoteRefs } : {}),
+    ...(force !== undefined ? { force } : {}),
+    ...(limits ? { limits } : {}),
+    ...(refRoots !== undefined ? { refRoots } : {}),
+  };
 }
 
 function isInside(parent: string, child: string): boolean {
@@ -130,9 +160,10 @@ export async function loadConfig(file: string, options: { fresh?: boolean; cwd?:
   const valid = validateConfig(await readRaw(absolute, shown, options.fresh ?? false), shown);
   const base = path.dirname(absolute);
   const { specs, ...defaults } = valid;
-  const targets = specs.map((entry, i) =>
-    withDefaults({ ...entry, spec: path.resolve(base, entry.spec), output: path.resolve(base, entry.output), origin: { file, pointer: pointerOf("specs", i) } }, defaults),
-  );
+  const targets = specs.map(({ allowRefOutside, ...entry }, i) => {
+    const refRoots = refRootsOf(allowRefOutside, base);
+    return withDefaults({ ...entry, ...(refRoots ? { refRoots } : {}), spec: path.resolve(base, entry.spec), output: path.resolve(base, entry.output), origin: { file, pointer: pointerOf("specs", i) } }, defaults, base);
+  });
   checkOutputsApart(shown, base, targets);
-  return { file: absolute, targets, defaults };
+  return { file: absolute, targets, defaults, base };
 }

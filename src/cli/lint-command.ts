@@ -3,21 +3,23 @@
 import { formatDiagnostic } from "../diagnostics.js";
 import { generateIr } from "../generate.js";
 import { lintApi, type LintWarning } from "../lint/rules.js";
-import { loadSpec, parseDocument } from "../parse/load.js";
+import { loadSpec, parseDocument, type LoadOptions } from "../parse/load.js";
 import { locatePointer, type LineColumn } from "../parse/source-location.js";
 
 export interface LintArgs {
   specs: string[];
   strict: boolean;
   allowRemoteRefs: boolean;
+  /** Input limits and where $ref'd files may live (input-flags.ts). */
+  load?: Pick<LoadOptions, "limits" | "refRoots">;
 }
 
 interface Located extends LintWarning {
   at: LineColumn | undefined;
 }
 
-async function lintSpec(spec: string, allowRemoteRefs: boolean): Promise<Located[]> {
-  const loaded = await loadSpec(spec, { allowRemoteRefs });
+async function lintSpec(spec: string, options: LoadOptions): Promise<Located[]> {
+  const loaded = await loadSpec(spec, options);
   const { api } = generateIr(loaded);
   // Positions come from the root file as written; a pointer into bundled content has none.
   const document = parseDocument(loaded.text, spec);
@@ -34,7 +36,7 @@ function formatWarning(file: string, w: Located): string {
 export async function lintCommand(args: LintArgs, write: (text: string) => void): Promise<number> {
   let total = 0;
   for (const spec of args.specs) {
-    const warnings = await lintSpec(spec, args.allowRemoteRefs);
+    const warnings = await lintSpec(spec, { ...args.load, allowRemoteRefs: args.allowRemoteRefs });
     for (const w of warnings) write(formatWarning(spec, w));
     total += warnings.length;
   }

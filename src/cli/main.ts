@@ -5,6 +5,7 @@ import { VERSION } from "../version.js";
 import { CONFIG_FILE } from "./config.js";
 import { generateCommand, type GenerateArgs } from "./generate-command.js";
 import { initCommand } from "./init-command.js";
+import { loadOptionsOf, withInputFlags, type InputFlags } from "./input-flags.js";
 import type { Io } from "./io.js";
 export type { Io } from "./io.js";
 import { lintCommand } from "./lint-command.js";
@@ -32,7 +33,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
         "generate [spec]",
         "generate a typed error client from an OpenAPI spec (or every spec in faultline.config.json)",
         (y) =>
-          y
+          withInputFlags(y)
             .positional("spec", { type: "string", describe: "OpenAPI 3.0/3.1 or Swagger 2.0 file (YAML or JSON)" })
             .option("out", { alias: "o", type: "string", describe: "output folder" })
             .option("config", { alias: "c", type: "string", describe: `config file (default ${CONFIG_FILE})` })
@@ -40,7 +41,8 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
             .option("watch", { alias: "w", type: "boolean", default: false, describe: "regenerate on every save of the spec, its $ref'd files or the config" })
             .option("quiet", { alias: "q", type: "boolean", default: false, describe: "print only problems (errors, stale output)" })
             .option("json", { type: "boolean", default: false, describe: "machine-readable result" })
-            .option("allow-remote-refs", { type: "boolean", describe: "follow http(s) $refs (overrides the config)" }),
+            .option("allow-remote-refs", { type: "boolean", describe: "follow http(s) $refs (overrides the config)" })
+            .option("force", { type: "boolean", describe: "write into an output folder faultline does not own (it still never replaces or removes your files)" }),
         async (args) => {
           exitCode = await generateCommand(args as unknown as GenerateArgs, io);
         },
@@ -60,25 +62,25 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
         "report <specs..>",
         "print the error surface (operation x status x code, with category, recovery and reason)",
         (y) =>
-          y
+          withInputFlags(y)
             .positional("specs", { type: "string", array: true, demandOption: true })
             .option("format", { alias: "f", choices: ["md", "html"] as const, default: "md" as const })
             .option("out", { alias: "o", type: "string", describe: "write to this file instead of stdout" })
             .option("allow-remote-refs", { type: "boolean", default: false }),
         async (args) => {
-          exitCode = await reportCommand({ specs: args.specs as string[], format: args.format, allowRemoteRefs: args.allowRemoteRefs, ...(args.out ? { out: args.out } : {}) }, io.out);
+          exitCode = await reportCommand({ specs: args.specs as string[], format: args.format, allowRemoteRefs: args.allowRemoteRefs, load: loadOptionsOf(args as InputFlags), ...(args.out ? { out: args.out } : {}) }, io.out);
         },
       )
       .command(
         "lint <specs..>",
         "warn about error handling a client cannot rely on (missing Retry-After, schemas, idempotency keys, ...)",
         (y) =>
-          y
+          withInputFlags(y)
             .positional("specs", { type: "string", array: true, demandOption: true })
             .option("strict", { type: "boolean", default: false, describe: "exit 1 when there is any warning" })
             .option("allow-remote-refs", { type: "boolean", default: false }),
         async (args) => {
-          exitCode = await lintCommand({ specs: args.specs as string[], strict: args.strict, allowRemoteRefs: args.allowRemoteRefs }, io.out);
+          exitCode = await lintCommand({ specs: args.specs as string[], strict: args.strict, allowRemoteRefs: args.allowRemoteRefs, load: loadOptionsOf(args as InputFlags) }, io.out);
         },
       )
       .demandCommand(1, "name a command, e.g. faultline generate spec.yaml -o out")

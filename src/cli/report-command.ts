@@ -4,19 +4,21 @@ import path from "node:path";
 import { surfaceRows, type SurfaceRow } from "../emit/error-surface.js";
 import { markdownCounts, markdownTable } from "../emit/report-markdown.js";
 import { generateIr } from "../generate.js";
-import { loadSpec } from "../parse/load.js";
+import { loadSpec, type LoadOptions } from "../parse/load.js";
 
 export interface ReportArgs {
   specs: string[];
   format: "md" | "html";
   out?: string;
   allowRemoteRefs: boolean;
+  /** Input limits and where $ref'd files may live (input-flags.ts). */
+  load?: Pick<LoadOptions, "limits" | "refRoots">;
 }
 
-export async function reportRows(specs: string[], allowRemoteRefs: boolean): Promise<SurfaceRow[]> {
+export async function reportRows(specs: string[], allowRemoteRefs: boolean, load: Pick<LoadOptions, "limits" | "refRoots"> = {}): Promise<SurfaceRow[]> {
   const rows: SurfaceRow[] = [];
   for (const spec of specs) {
-    const loaded = await loadSpec(spec, { allowRemoteRefs });
+    const loaded = await loadSpec(spec, { ...load, allowRemoteRefs });
     const { api, classified } = generateIr(loaded);
     rows.push(...surfaceRows(api, classified));
   }
@@ -24,7 +26,7 @@ export async function reportRows(specs: string[], allowRemoteRefs: boolean): Pro
 }
 
 export async function reportCommand(args: ReportArgs, write: (text: string) => void): Promise<number> {
-  const rows = await reportRows(args.specs, args.allowRemoteRefs);
+  const rows = await reportRows(args.specs, args.allowRemoteRefs, args.load);
   let text: string;
   if (args.format === "html") {
     const { htmlReport } = await import("../emit/report-html.js");

@@ -96,7 +96,11 @@ export async function prepareTarget(target: Target, options: RunOptions): Promis
   try {
     options.onStage?.("loading");
     // Relative to the process, so diagnostics name the file the way the user typed it.
-    const loaded = await loadSpec(path.relative(process.cwd(), target.spec) || target.spec, { allowRemoteRefs: target.allowRemoteRefs ?? false });
+    const loaded = await loadSpec(path.relative(process.cwd(), target.spec) || target.spec, {
+      allowRemoteRefs: target.allowRemoteRefs ?? false,
+      ...(target.limits ? { limits: target.limits } : {}),
+      ...(target.refRoots ? { refRoots: target.refRoots } : {}),
+    });
     options.onStage?.("generating");
     const result = await generate(loaded, { ...(target.overrides ? { overrides: target.overrides } : {}), ...(target.retry ? { retry: target.retry } : {}) });
     checkOperationOverrides(target, result.api, displayPath(target.spec, options.cwd));
@@ -114,7 +118,8 @@ export async function commitTarget(prepared: PreparedTarget, options: RunOptions
     options.onStage?.(options.check ? "comparing" : "writing");
     const before = previousSurface(target.output);
     const after = parseSurfaceJson(result.files.find((f) => f.path === SURFACE_FILE)!.contents)!;
-    const summary = options.check ? await planOutput(target.output, result.files) : await writeOutput(target.output, result.files);
+    const writeOptions = { force: target.force ?? false };
+    const summary = options.check ? await planOutput(target.output, result.files, writeOptions) : await writeOutput(target.output, result.files, undefined, writeOptions);
     return {
       spec: displayPath(target.spec, options.cwd),
       output: displayPath(target.output, options.cwd),

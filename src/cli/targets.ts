@@ -4,14 +4,28 @@
 import path from "node:path";
 import { SpecError } from "../diagnostics.js";
 import { CONFIG_FILE, CONFIG_MODULE, findConfig, loadConfig, withDefaults, type Target } from "./config.js";
+import { limitFlags, type InputFlags } from "./input-flags.js";
 import { UsageError } from "./usage-error.js";
 
-export interface TargetArgs {
+export interface TargetArgs extends InputFlags {
   spec?: string;
   out?: string;
   config?: string;
   /** undefined when the flag was not given: the config decides. */
   allowRemoteRefs?: boolean;
+  force?: boolean;
+}
+
+/** Flags win over the config, field by field. */
+function withFlags(target: Target, args: TargetArgs): Target {
+  const limits = limitFlags(args);
+  return {
+    ...target,
+    ...(args.allowRemoteRefs !== undefined ? { allowRemoteRefs: args.allowRemoteRefs } : {}),
+    ...(args.force !== undefined ? { force: args.force } : {}),
+    ...(args.allowRefOutside !== undefined ? { refRoots: args.allowRefOutside ? "anywhere" : [] } : {}),
+    ...(Object.keys(limits).length > 0 ? { limits: { ...target.limits, ...limits } } : {}),
+  };
 }
 
 export interface ResolvedTargets {
@@ -29,7 +43,7 @@ export async function resolveTargets(args: TargetArgs, cwd: string, options: { f
     const listed = config?.targets.find((t) => t.spec === spec);
     const output = args.out !== undefined ? path.resolve(cwd, args.out) : listed?.output;
     if (output === undefined) throw new UsageError(`generate needs --out <dir> for ${args.spec} (or list it in ${CONFIG_FILE})`);
-    targets = [listed ? { ...listed, output } : withDefaults({ spec, output }, config?.defaults ?? {})];
+    targets = [listed ? { ...listed, output } : withDefaults({ spec, output }, config?.defaults ?? {}, config?.base)];
   } else {
     if (!config) {
       throw new SpecError({
@@ -41,6 +55,6 @@ export async function resolveTargets(args: TargetArgs, cwd: string, options: { f
     if (args.out !== undefined && config.targets.length > 1) throw new UsageError(`--out is ambiguous: ${path.basename(config.file)} lists ${config.targets.length} specs; name one: faultline generate <spec> -o <dir>`);
     targets = args.out !== undefined ? [{ ...config.targets[0]!, output: path.resolve(cwd, args.out) }] : config.targets;
   }
-  if (args.allowRemoteRefs !== undefined) targets = targets.map((t) => ({ ...t, allowRemoteRefs: args.allowRemoteRefs! }));
+  targets = targets.map((t) => withFlags(t, args));
   return { targets, ...(configFile ? { configFile } : {}) };
 }

@@ -2,11 +2,13 @@
 // We only call it when a spec has external refs: a single-file spec needs no bundling,
 // and skipping it saves seconds on large specs (2.2 s on GitHub's). Redocly itself is loaded
 // only then (redocly.ts).
-import { readFile } from "node:fs/promises";
+import { existsSync } from "node:fs";
 import path from "node:path";
-import type { BaseResolver, Source } from "@redocly/openapi-core";
+import type { BaseResolver, Document, Source } from "@redocly/openapi-core";
 import { SpecError, pointerOf } from "../diagnostics.js";
+import { checkDocumentShape, LIMIT_KNOBS, type InputLimits } from "./limits.js";
 import { redocly } from "./redocly.js";
+import { scanRefFiles, type RefRoots, type ScannedFile } from "./ref-files.js";
 import { REMOTE_FIX, REMOTE_REFUSED, bundleProblemToError } from "./ref-problems.js";
 
 export interface ExternalRef {
@@ -55,6 +57,10 @@ export function isRemoteRef(ref: string): boolean {
 interface GuardedResolver extends BaseResolver {
   /** URLs refused, in order: redocly may report the failure at the first $ref of a chain, not at the URL. */
   readonly refused: string[];
+  /** Remote files refused by a limit. */
+  readonly rejected: SpecError[];
+  /** Local files checked by scanRefFiles: Redocly gets these texts and documents, and no others. */
+  scanned: Map<string, ScannedFile>;
   /** Every file that was read, with its text: the spec hash covers them all, remote ones included. */
   sources(): Promise<Source[]>;
 }
@@ -64,16 +70,54 @@ interface GuardedResolver extends BaseResolver {
  * resolver is what redocly loads every file through, so a URL is refused wherever it appears.
  * Declared inside a function because its base class is only loaded when bundling.
  */
-function guardedResolver(config: ConstructorParameters<typeof BaseResolver>[0], allowRemoteRefs: boolean): GuardedResolver {
+function guardedResolver(config: ConstructorParameters<typeof BaseResolver>[0], allowRemoteRefs: boolean, limits: InputLimits): GuardedResolver {
   return new (class extends redocly().BaseResolver implements GuardedResolver {
     readonly refused: string[] = [];
+    readonly rejected: SpecError[] = [];
+    scanned = new Map<string, ScannedFile>();
 
     override async loadExternalRef(absoluteRef: string): Promise<Source> {
-      if (!allowRemoteRefs && isRemoteRef(absoluteRef)) {
+      if (isRemoteRef(absoluteRef)) {
+        if (allowRemoteRefs) return this.checkedRemote(await super.loadExternalRef(absoluteRef));
         this.refused.push(absoluteRef);
         throw new Error(`remote $ref ${REMOTE_REFUSED}`);
       }
-      return super.loadExternalRef(absoluteRef);
+      const checked = this.scanned.get(absoluteRef);
+      // Redocly folds CRLF when it reads a file itself; the same here, so its positions agree.
+      if (checked) return new (redocly().Source)(absoluteRef, checked.text.replace(/\r\n/g, "\n"));
+      // Not scanned: a missing file (Redocly's error names it); an existing one was never checked, so it is not read.
+      if (!existsSync(absoluteRef)) return super.loadExternalRef(absoluteRef);
+      throw new Error(`${absoluteRef} was not checked before bundling, so faultline does not read it`);
+    }
+
+    override parseDocument(source: Source, isRoot?: boolean): Document {
+      const parsed = this.scanned.get(source.absoluteRef)?.parsed;
+      if (parsed !== undefined) return { source, parsed };
+      const document = super.parseDocument(source, isRoot);
+      // A fetched file (--allow-remote-refs) is untrusted too: the same shape limits as a local one.
+      if (isRemoteRef(source.absoluteRef)) this.reject(() => checkDocumentShape(document.parsed, source.absoluteRef, limits, source.body));
+      return document;
+    }
+
+    /** A fetched body over the size limit is refused (fetched whole by Redocly, but no further). */
+    checkedRemote(source: Source): Source {
+      if (source.body.length > limits.maxSpecBytes) {
+        this.reject(() => {
+          throw new SpecError({ file: source.absoluteRef, problem: `is larger than ${limits.maxSpecBytes} bytes, the limit for one spec file`, fix: `raise ${LIMIT_KNOBS.maxSpecBytes}` });
+        });
+      }
+      return source;
+    }
+
+    /** Redocly turns a resolver's error into "Can't resolve $ref": kept here, and thrown as it is after bundling. */
+    reject(check: () => void): void {
+      try {
+        check();
+      } catch (error) {
+        if (!(error instanceof SpecError)) throw error;
+        this.rejected.push(error);
+        throw error;
+      }
     }
 
     async sources(): Promise<Source[]> {
@@ -83,24 +127,41 @@ function guardedResolver(config: ConstructorParameters<typeof BaseResolver>[0], 
   })(config);
 }
 
-export async function bundleExternalRefs(
-  file: string,
-  external: ExternalRef[],
-  allowRemoteRefs: boolean,
-): Promise<{ document: Record<string, unknown>; files: string[]; texts: string[] }> {
+export interface BundleInput {
+  file: string;
+  text: string;
+  /** The root file parsed: handed to Redocly, which would otherwise read and parse it again. */
+  document: unknown;
+  external: ExternalRef[];
+  allowRemoteRefs: boolean;
+  limits: InputLimits;
+  refRoots: RefRoots;
+}
+
+export async function bundleExternalRefs(input: BundleInput): Promise<{ document: Record<string, unknown>; files: string[]; texts: string[] }> {
+  const { file, external, allowRemoteRefs } = input;
   const remote = external.find((r) => isRemoteRef(r.ref));
   if (remote && !allowRemoteRefs) {
     throw new SpecError({ file, pointer: `${remote.pointer}/$ref`, problem: `remote $ref ${JSON.stringify(remote.ref)} ${REMOTE_REFUSED}`, fix: REMOTE_FIX });
   }
   const { bundle, createConfig } = redocly();
   const config = await createConfig({}, {});
-  const resolver = guardedResolver(config.resolve, allowRemoteRefs);
+  const resolver = guardedResolver(config.resolve, allowRemoteRefs, input.limits);
+  resolver.scanned = await scanRefFiles({
+    rootFile: file,
+    rootText: input.text,
+    rootDocument: input.document,
+    limits: input.limits,
+    refRoots: input.refRoots,
+    resolve: (holder, uri) => resolver.resolveExternalRef(holder, uri),
+  });
   let result;
   try {
     result = await bundle({ ref: path.resolve(file), config, dereference: false, externalRefResolver: resolver });
   } catch (error) {
     throw new SpecError({ file, problem: `cannot bundle $refs: ${(error as Error).message}`, fix: "check that every $ref names an existing file" });
   }
+  if (resolver.rejected[0]) throw resolver.rejected[0];
   const failure = result.problems.find((p) => p.severity === "error");
   if (failure) throw bundleProblemToError(failure, file, resolver.refused[0]);
   const root = path.resolve(file);
@@ -108,6 +169,6 @@ export async function bundleExternalRefs(
   const others = [...remoteBodies.keys()].filter((f) => f !== root).sort();
   const files = [root, ...others];
   // Local files are hashed as they are on disk (redocly's copy has CRLF folded); remote ones as fetched.
-  const texts = await Promise.all(files.map((f) => (isRemoteRef(f) ? remoteBodies.get(f) ?? "" : readFile(f, "utf8"))));
+  const texts = files.map((f) => (isRemoteRef(f) ? (remoteBodies.get(f) ?? "") : (resolver.scanned.get(f)?.text ?? "")));
   return { document: result.bundle.parsed as Record<string, unknown>, files, texts };
 }

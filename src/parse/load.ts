@@ -3,12 +3,14 @@
 // Swagger 2.0 to OpenAPI 3 and hoists refs that point into the middle of things, so the rest of
 // the pipeline sees one OpenAPI 3 document whose $refs all point to components or paths.
 import { readFileSync } from "node:fs";
-import { readFile } from "node:fs/promises";
 import { createHash } from "node:crypto";
 import path from "node:path";
-import { createRequire } from "node:module";
 import { SpecError } from "../diagnostics.js";
 import { bundleExternalRefs, findExternalRefs, isRemoteRef, type ExternalRef } from "./bundle.js";
+import { checkDocumentShape, withDefaultLimits, type InputLimits } from "./limits.js";
+import { parseTextOrFail } from "./parse-text.js";
+import { readSpecFileBounded } from "./read-bounded.js";
+import type { RefRoots } from "./ref-files.js";
 import { hoistDeepRefs } from "./hoist-refs.js";
 import { checkNullCompositions } from "./null-compositions.js";
 import { checkPathTemplates } from "./path-templates.js";
@@ -19,6 +21,10 @@ import { convertSwagger2, isSwagger2 } from "./swagger2.js";
 export interface LoadOptions {
   /** Follow http(s) $refs. Off by default: a spec is untrusted input. */
   allowRemoteRefs?: boolean;
+  /** Size, node, depth and name limits (limits.ts); each one left out takes its default. */
+  limits?: Partial<InputLimits>;
+  /** Folders $ref'd files may live in besides the spec's own, or "anywhere" (--allow-ref-outside). */
+  refRoots?: RefRoots;
 }
 
 export interface LoadedSpec {
@@ -36,25 +42,20 @@ export interface LoadedSpec {
   sourceVersion?: string;
 }
 
-const require = createRequire(import.meta.url);
-
-/** Redocly's YAML loader (js-yaml, JSON schema, no timestamps), required alone: the package entry costs ~0.5 s. */
-function parseYaml(text: string, file: string): unknown {
-  const yaml = require("@redocly/openapi-core/lib/js-yaml/index.js") as typeof import("@redocly/openapi-core/lib/js-yaml/index.js");
-  return yaml.parseYaml(text, { filename: file });
-}
-
 export async function loadSpec(file: string, options: LoadOptions = {}): Promise<LoadedSpec> {
-  const text = await readSpecFile(file);
-  const document = parseDocument(text, file);
+  const limits = withDefaultLimits(options.limits);
+  const text = await readSpecFileBounded(file, limits.maxSpecBytes);
+  const document = parseDocument(text, file, limits);
   try {
+    // First: every later walk assumes a finite, bounded tree (an alias cycle would never end).
+    checkDocumentShape(document, file, limits, text);
     checkVersion(document, file);
     checkPathTemplates(document, file);
     const external = findExternalRefs(document);
     const loaded: LoadedSpec =
       external.length === 0
         ? { file, document, text, files: [path.resolve(file)], hash: sha256([text]) }
-        : await loadBundled(file, text, external, options);
+        : await loadBundled(file, text, document, external, { ...options, limits });
     checkInternalRefs({ root: loaded.document, file });
     checkNullCompositions(loaded.document, file);
     const spec = isSwagger2(loaded.document) ? { ...loaded, document: await convertSwagger2(loaded.document, file, text), sourceVersion: "2.0" } : loaded;
@@ -66,8 +67,10 @@ export async function loadSpec(file: string, options: LoadOptions = {}): Promise
   }
 }
 
-async function loadBundled(file: string, text: string, external: ExternalRef[], options: LoadOptions): Promise<LoadedSpec> {
-  const bundled = await bundleExternalRefs(file, external, options.allowRemoteRefs ?? false);
+async function loadBundled(file: string, text: string, document: unknown, external: ExternalRef[], options: LoadOptions & { limits: InputLimits }): Promise<LoadedSpec> {
+  const bundled = await bundleExternalRefs({ file, text, document, external, allowRemoteRefs: options.allowRemoteRefs ?? false, limits: options.limits, refRoots: options.refRoots ?? [] });
+  // Files are checked one by one before bundling; together they may still nest deeper or be bigger.
+  checkDocumentShape(bundled.document, file, { ...options.limits, maxNodes: Infinity, maxNameLength: Infinity });
   return { file, document: bundled.document, text, files: bundled.files, hash: sha256(bundled.texts) };
 }
 
@@ -91,43 +94,12 @@ export function locatedIn(error: unknown, text: string, file: string): unknown {
   return withSourceLocation(error, text, file, (t) => parseDocument(t, file));
 }
 
-export async function readSpecFile(file: string): Promise<string> {
-  try {
-    return await readFile(file, "utf8");
-  } catch (error) {
-    throw new SpecError({ file, problem: unreadable((error as NodeJS.ErrnoException).code), fix: "pass the path of an OpenAPI YAML or JSON file" });
-  }
-}
-
-function unreadable(code: string | undefined): string {
-  switch (code) {
-    case "ENOENT":
-      return "file not found";
-    case "EISDIR":
-      return "is a folder, not a spec file";
-    case "ENOTDIR":
-      return "file not found: a folder in its path is a file";
-    case "EACCES":
-    case "EPERM":
-      return "permission denied: faultline cannot read this file";
-    default:
-      return `cannot be read (${code ?? "unknown error"})`;
-  }
-}
-
-export function parseDocument(rawText: string, file: string): Record<string, unknown> {
-  // Editors on Windows save a byte-order mark; JSON.parse rejects it, YAML ignores it.
+export function parseDocument(rawText: string, file: string, limits: Pick<InputLimits, "maxDepth"> = withDefaultLimits(undefined)): Record<string, unknown> {
   const text = rawText.replace(/^\uFEFF/, "");
   if (text.trim() === "") {
     throw new SpecError({ file, problem: "the file is empty", fix: "write an OpenAPI 3.x or Swagger 2.0 document" });
   }
-  const isJson = /^\s*[{[]/.test(text);
-  let parsed: unknown;
-  try {
-    parsed = isJson ? JSON.parse(text) : parseYaml(text, file);
-  } catch (error) {
-    throw syntaxError(error, text, file, isJson);
-  }
+  const parsed = parseTextOrFail(text, file, limits);
   if (parsed === null || parsed === undefined) {
     throw new SpecError({ file, problem: "the file has no content: only comments or blank lines", fix: "write an OpenAPI 3.x or Swagger 2.0 document" });
   }
@@ -140,30 +112,6 @@ export function parseDocument(rawText: string, file: string): Record<string, unk
     });
   }
   return parsed as Record<string, unknown>;
-}
-
-function syntaxError(error: unknown, text: string, file: string, isJson: boolean): SpecError {
-  const message = error instanceof Error ? error.message : String(error);
-  const mark = (error as { mark?: { line: number; column: number } }).mark;
-  if (mark) {
-    const reason = (error as { reason?: string }).reason ?? message.split("\n")[0];
-    return new SpecError({ file, line: mark.line + 1, column: mark.column + 1, problem: `invalid YAML: ${reason}`, fix: "correct the YAML syntax at that line" });
-  }
-  const position = /position (\d+)/.exec(message);
-  const offset = position ? Number(position[1]) : undefined;
-  const { line, column } = offset === undefined ? { line: undefined, column: undefined } : lineColumn(text, offset);
-  return new SpecError({
-    file,
-    ...(line === undefined ? {} : { line, column }),
-    problem: `invalid ${isJson ? "JSON" : "YAML"}: ${message.replace(/ in JSON at position \d+.*$/, "")}`,
-    fix: `correct the ${isJson ? "JSON" : "YAML"} syntax${line === undefined ? "" : " at that line"}`,
-  });
-}
-
-function lineColumn(text: string, offset: number): { line: number; column: number } {
-  const before = text.slice(0, offset);
-  const line = before.split("\n").length;
-  return { line, column: offset - before.lastIndexOf("\n") };
 }
 
 function checkVersion(document: Record<string, unknown>, file: string): void {

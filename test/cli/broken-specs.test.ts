@@ -16,6 +16,11 @@ const STATUS_FIX = 'use an HTTP status such as "404", a range such as "4XX", or 
 const NOT_A_MAPPING = "an OpenAPI document is a mapping with `openapi`, `info` and `paths` at the top";
 const DOT_FIX = "remove the dot segment: write the path as the server serves it, relative to the server URL";
 const WRITE_A_SPEC = "write an OpenAPI 3.x or Swagger 2.0 document";
+const OUTSIDE_FIX = 'keep $ref\'d files inside the spec\'s folder, or allow that folder: --allow-ref-outside, or "allowRefOutside": ["../shared"] in the config';
+const OUTSIDE = (ref: string, named: string) => `$ref ${JSON.stringify(ref)} leaves the spec's folder ${DIR}: it names ${named}`;
+const ALIAS_CYCLE = "a YAML alias refers to a mapping or list that contains it: the document would be infinite";
+const ALIAS_BOMB = "more than 2,000,000 objects and lists once YAML aliases are expanded (the limit was reached expanding the alias here): an alias bomb, or a spec bigger than allowed";
+const ALIAS_BOMB_FIX = "use $refs instead of nested aliases, or raise --max-nodes (config limits.maxNodes)";
 
 /** fixture -> [where (after the file name), problem, fix, the file named when it is not the fixture] */
 const CASES: [string, string, string, string, string?][] = [
@@ -52,6 +57,14 @@ const CASES: [string, string, string, string, string?][] = [
   ["bad-retry-field.yaml", ":3:1 at #/x-faultline-retry", 'unknown retry field "maxRetrys"', "use maxRetries, baseDelayMs, maxDelayMs, maxElapsedMs, maxRetryAfterMs, jitter, byStatus"],
   ["bad-retry-negative.yaml", ":6:7 at #/paths/~1things/get/x-faultline-retry", "baseDelayMs is -100", "baseDelayMs takes a number >= 0"],
   ["bad-retry-by-status.yaml", ":9:11 at #/paths/~1things/get/x-faultline-retry/byStatus/200", '"200" is not an error status', 'use a 4xx/5xx status such as "429" or a range such as "5XX"'],
+  ["yaml-alias-cycle.yaml", ":14:19 at #/paths/~1things/get/responses/500/content/application~1json/schema/properties/self", ALIAS_CYCLE, "replace the alias (*name) with a $ref to a component, which may be recursive"],
+  ["yaml-billion-laughs.yaml", ":9:19 at #/x-g/2", ALIAS_BOMB, ALIAS_BOMB_FIX],
+  ["nested-alias-bomb.yaml", ":7:17 at #/g/2", ALIAS_BOMB, ALIAS_BOMB_FIX, `${DIR}/parts/alias-bomb.yaml`],
+  ["ref-outside-folder.yaml", ":10:11 at #/paths/~1things/get/responses/500/$ref", OUTSIDE("../good/minimal.yaml#/paths/~1things~1{id}/get/responses/404", "test/fixtures/good/minimal.yaml"), OUTSIDE_FIX],
+  ["nested-ref-outside-folder.yaml", ":6:9 at #/ServerError/content/application~1json/schema/$ref", OUTSIDE("../../good/minimal.yaml#/paths/~1things~1{id}/get/responses/404/content/application~1json/schema", "test/fixtures/good/minimal.yaml"), OUTSIDE_FIX, `${DIR}/parts/outside-ref.yaml`],
+  ["ref-absolute-path.yaml", ":12:17 at #/paths/~1things/get/responses/500/content/text~1plain/schema/$ref", OUTSIDE("/etc/passwd", "/etc/passwd"), OUTSIDE_FIX],
+  ["ref-proc-environ.yaml", ":12:17 at #/paths/~1things/get/responses/500/content/text~1plain/schema/$ref", OUTSIDE("/proc/self/environ", "/proc/self/environ"), OUTSIDE_FIX],
+  ["ref-dev-zero.yaml", ":12:17 at #/paths/~1things/get/responses/500/content/application~1json/schema/$ref", OUTSIDE("/dev/zero", "/dev/zero"), OUTSIDE_FIX],
   ["bad-idempotent-flag.yaml", ":6:7 at #/paths/~1things/post/x-faultline-idempotent", 'x-faultline-idempotent is "yes"', "use true or false"],
 ];
 

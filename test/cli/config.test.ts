@@ -40,6 +40,12 @@ describe("validateConfig rejects, with a pointer and a fix", () => {
     ["retry typo", { specs: [{ ...entry, retry: { maxRetry: 3 } }] }, "/specs/0/retry", /unknown retry field "maxRetry"/],
     ["retry byStatus key", { specs: [entry], retry: { byStatus: { "200": {} } } }, "/retry/byStatus/200", /not an error status/],
     ["allowRemoteRefs as a string", { specs: [{ ...entry, allowRemoteRefs: "yes" }] }, "/specs/0/allowRemoteRefs", /true or false/],
+    ["a limit that is not a whole number", { specs: [entry], limits: { maxDepth: 2.5 } }, "/limits/maxDepth", /whole number above 0, not 2.5/],
+    ["a limit as a string", { specs: [{ ...entry, limits: { maxSpecMb: "50" } }] }, "/specs/0/limits/maxSpecMb", /whole number above 0, not "50"/],
+    ["a misspelt limit", { specs: [entry], limits: { maxDeph: 10 } }, "/limits/maxDeph", /unknown key/, /did you mean "maxDepth"/],
+    ["allowRefOutside as a string", { specs: [entry], allowRefOutside: "../shared" }, "/allowRefOutside", /true, false or a list of folders/],
+    ["allowRefOutside with an empty folder", { specs: [{ ...entry, allowRefOutside: [""] }] }, "/specs/0/allowRefOutside/0", /must be a path/],
+    ["force as a string", { specs: [entry], force: "yes" }, "/force", /true or false/],
     ["escaped pointer tokens", { specs: [{ ...entry, overrides: { codes: { "a/b": { category: "nope" } } } }] }, "/specs/0/overrides/codes/a~1b/category", /unknown category/],
   ];
   for (const [name, raw, pointer, problem, fix] of cases) {
@@ -64,6 +70,22 @@ describe("validateConfig rejects, with a pointer and a fix", () => {
 });
 
 describe("loadConfig", () => {
+  it("limits merge per limit (entry over root, flags over both); allowRefOutside folders are relative to the config", async () => {
+    const dir = await tempDir();
+    await writeJson(path.join(dir, "faultline.config.json"), {
+      limits: { maxSpecMb: 2, maxDepth: 40 },
+      allowRefOutside: ["../shared"],
+      force: true,
+      specs: [{ ...entry, limits: { maxDepth: 30 } }, { spec: "b.yaml", output: "out/b", allowRefOutside: true, force: false }],
+    });
+    const { targets } = await resolveTargets({}, dir);
+    expect(targets[0]).toMatchObject({ limits: { maxSpecBytes: 2 * 1024 * 1024, maxDepth: 30 }, refRoots: [path.resolve(dir, "../shared")], force: true });
+    expect(targets[1]).toMatchObject({ limits: { maxSpecBytes: 2 * 1024 * 1024, maxDepth: 40 }, refRoots: "anywhere", force: false });
+    const flagged = await resolveTargets({ maxDepth: 7, allowRefOutside: false, force: false }, dir);
+    expect(flagged.targets[0]).toMatchObject({ limits: { maxSpecBytes: 2 * 1024 * 1024, maxDepth: 7 }, refRoots: [], force: false });
+    await expect(resolveTargets({ maxNodes: Number.NaN }, dir)).rejects.toThrow(UsageError);
+  });
+
   it("resolves paths against the config's folder and merges config-wide settings under each spec's", async () => {
     const dir = await tempDir();
     await writeJson(path.join(dir, "faultline.config.json"), {

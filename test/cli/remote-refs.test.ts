@@ -19,7 +19,11 @@ const ERRORS_YAML = `ServerError:
           message: { type: string }
 `;
 
+/** A fetched file is untrusted too: an alias bomb served by the server. */
+const LAUGHS_YAML = ["a: &a [{}, {}, {}, {}, {}, {}, {}, {}, {}]", ..."bcdefgh".split("").map((c, i) => `${c}: &${c} [${Array(9).fill(`*${"abcdefgh"[i]}`).join(", ")}]`), "ServerError: { description: e, x-l: [*h, *h, *h, *h, *h, *h, *h, *h, *h] }", ""].join("\n");
+
 let server: Server;
+let laughsSpec: string;
 let requests: string[];
 let spec: string;
 let nestedSpec: string;
@@ -29,7 +33,7 @@ beforeAll(async () => {
   requests = [];
   server = createServer((req, res) => {
     requests.push(req.url ?? "");
-    res.writeHead(200, { "content-type": "application/yaml" }).end(ERRORS_YAML);
+    res.writeHead(200, { "content-type": "application/yaml" }).end(req.url === "/laughs.yaml" ? LAUGHS_YAML : ERRORS_YAML);
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
@@ -51,6 +55,8 @@ paths:
 `,
   );
   out = path.join(dir, "client");
+  laughsSpec = path.join(dir, "laughs-spec.yaml");
+  writeFileSync(laughsSpec, `openapi: 3.0.3\ninfo: { title: Laughs, version: "1.0" }\npaths:\n  /things:\n    get:\n      responses:\n        "500": { $ref: "http://127.0.0.1:${port}/laughs.yaml#/ServerError" }\n`);
   writeFileSync(
     spec,
     `openapi: 3.0.3
@@ -92,6 +98,14 @@ describe("remote $refs", () => {
     expect(run.code).toBe(1);
     expect(run.err).toMatch(/nested\.yaml:8:18 at #\/paths\/~1things\/get\/responses\/500\/\$ref: remote \$ref "http:\/\/127\.0\.0\.1:\d+\/errors\.yaml" \(reached through \$ref "\.\/errors\.yaml#\/ServerError"\) refused/);
     expect(requests).toEqual([]);
+  });
+
+  it("a fetched file gets the same limits as a local one (an alias bomb is refused, naming the URL)", async () => {
+    const run = await runCli("generate", laughsSpec, "-o", out, "--allow-remote-refs");
+    expect(run.code).toBe(1);
+    expect(run.err).toMatch(/^error: http:\/\/127\.0\.0\.1:\d+\/laughs\.yaml at #\/.+: more than 2,000,000 objects and lists once YAML aliases are expanded/);
+    expect(requests).toContain("/laughs.yaml");
+    requests.length = 0;
   });
 
   it("are followed with --allow-remote-refs", async () => {

@@ -1,5 +1,5 @@
 // --watch through runWatch (with an AbortSignal and an event hook) and through main().
-import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { cli, miniSpec, snapshot, tempDir, writeJson, writeSpec } from "./helpers.js";
@@ -42,6 +42,25 @@ describe("watch", () => {
     const fixed = await session.next();
     expect(fixed.outcome!.changes.map((c) => c.kind)).toEqual(["variant-removed"]);
     expect(session.lines()).toContain("POST /cases 429 USAGE_LIMIT_REACHED: removed (was billing, upgrade-plan)");
+    expect(await session.stop()).toBe(0);
+  });
+
+  it("refuses an output folder of the user's files as generate does, and writes once they are moved away", async () => {
+    const dir = await tempDir();
+    await writeSpec(dir, "cases.yaml", miniSpec());
+    await mkdir(path.join(dir, "gen"));
+    await writeFile(path.join(dir, "gen/client.ts"), "export const mine = 1;\n");
+    const before = await snapshot(path.join(dir, "gen"));
+    const session = await watchSession(dir);
+    const refused = await session.next();
+    expect(refused.error?.problem).toBe("the output folder holds files faultline did not write (client.ts), and no .faultline.json that says faultline owns it");
+    expect(await snapshot(path.join(dir, "gen"))).toEqual(before);
+
+    await rm(path.join(dir, "gen/client.ts"));
+    await writeSpec(dir, "cases.yaml", miniSpec({ codes: ["RATE_LIMITED"] }));
+    const written = await session.next();
+    expect(written.outcome?.written).toContain("client.ts");
+    expect(await readFile(path.join(dir, "gen/.faultline.json"), "utf8")).toContain('"client.ts"');
     expect(await session.stop()).toBe(0);
   });
 

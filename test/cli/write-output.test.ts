@@ -34,7 +34,7 @@ describe("writeOutput", () => {
     const summary = await writeOutput(out, first);
     expect(summary.written).toEqual(["client.ts", "types.ts", "runtime/send.ts", "runtime/errors.ts"]);
     expect(await readFile(path.join(out, "runtime/send.ts"), "utf8")).toBe(`${HEADER}send 1\n`);
-    expect((await readdir(out)).filter((n) => n.startsWith("."))).toEqual([]);
+    expect((await readdir(out)).filter((n) => n.startsWith("."))).toEqual([".faultline.json"]);
   });
 
   it("does not rewrite unchanged files: their mtime stays", async () => {
@@ -143,6 +143,20 @@ describe("writeOutput", () => {
     await writeOutput(b, next, failingOn(0, { noHardLinks: true }));
     const bytes = async (dir: string) => [...(await snapshot(dir))].map(([rel, e]) => [rel, e === "<dir>" ? e : e.bytes]);
     expect(await bytes(a)).toEqual(await bytes(b));
+  });
+
+  it("a folder holding only .gitkeep counts as empty; a .faultline.json that is no manifest is the user's", async () => {
+    const kept = await tempDir();
+    await writeFile(path.join(kept, ".gitkeep"), "");
+    await writeOutput(kept, first);
+    expect((await readdir(kept)).sort()).toEqual([".faultline.json", ".gitkeep", "client.ts", "runtime", "types.ts"]);
+
+    const theirs = await tempDir();
+    await writeFile(path.join(theirs, ".faultline.json"), '{ "lint": true }\n');
+    const before = await snapshot(theirs);
+    await expect(writeOutput(theirs, first)).rejects.toThrow(/holds files faultline did not write \(\.faultline\.json\)/);
+    await expect(writeOutput(theirs, first, undefined, { force: true })).rejects.toThrow(/would replace \.faultline\.json, which it did not write/);
+    expect(await snapshot(theirs)).toEqual(before);
   });
 
   it("a file replaced is a new inode: a reader never sees half of it", async () => {
