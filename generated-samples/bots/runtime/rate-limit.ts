@@ -14,17 +14,23 @@ const UNIT: Readonly<Record<string, number>> = {
   ns: 1e-6,
 };
 
+/** A plain decimal ("30", " 1.5 "), else undefined. */
+export const num = (v: string | undefined) =>
+  v !== undefined && /^\s*\d+(\.\d+)?\s*$/.test(v) ? Number(v) : undefined;
+
 /** "30" or "1.5" seconds, or a Go duration ("6m0s", "1.5s", "250ms"); ms, undefined for anything else. */
 export function durationMs(v: string | undefined): number | undefined {
   const t = v?.trim() ?? "";
-  const n = /^\d+(\.\d+)?$/.test(t) ? Number(t) * 1000 : undefined;
-  if (n !== undefined) return isFinite(n) ? n : undefined;
-  if (t.length > 60 || !/^(\d+(\.\d+)?(h|ms|m|s|us|ns))+$/.test(t)) return undefined;
+  const n = num(t);
+  if (n !== undefined) return isFinite(n * 1000) ? n * 1000 : undefined;
+  if (!t || t.length > 60) return undefined;
   let total = 0;
-  t.replace(/(\d+(?:\.\d+)?)(h|ms|m|s|us|ns)/g, (_, n: string, u: string) =>
-    String((total += Number(n) * UNIT[u]!)),
-  );
-  return isFinite(total) ? total : undefined;
+  // One regex both sums and validates: the duration is whole only if nothing is left over.
+  const rest = t.replace(/(\d+(?:\.\d+)?)(h|ms|m|s|us|ns)/g, (_, n: string, u: string) => {
+    total += Number(n) * UNIT[u]!;
+    return "";
+  });
+  return !rest && isFinite(total) ? total : undefined;
 }
 
 /** A reset: epoch ms (> 1e12), epoch seconds (> 1e9), else delta seconds or a duration. Never negative. */
@@ -35,17 +41,8 @@ export function resetIn(v: string | undefined, nowMs: number): number | undefine
   return Math.max(0, Math.ceil(s > 1e12 ? s - nowMs : s > 1e9 ? n - nowMs : n));
 }
 
-const num = (v: string | undefined) =>
-  v !== undefined && /^\s*\d+(\.\d+)?\s*$/.test(v) ? Number(v) : undefined;
-
-const KEY: Readonly<Record<string, string>> = {
-  q: "q",
-  limit: "q",
-  r: "r",
-  remaining: "r",
-  t: "t",
-  reset: "t",
-};
+/** The structured field's long parameter names, as their one-letter keys (q, r, t map to themselves). */
+const KEY: Readonly<Record<string, string>> = { limit: "q", remaining: "r", reset: "t" };
 
 /** The IETF structured field (`"default";r=0;t=30`, or `limit=100, remaining=0, reset=30`): lowest q and r, longest t. */
 function structured(v: string | undefined) {
@@ -53,7 +50,7 @@ function structured(v: string | undefined) {
   (v ?? "")
     .slice(0, 1000)
     .replace(/\b(q|r|t|limit|remaining|reset)=(\d+(?:\.\d+)?)/g, (m, k: string, n: string) => {
-      const key = KEY[k]!;
+      const key = KEY[k] ?? k;
       const x = Number(n);
       out[key] = key === "t" ? Math.max(out[key] ?? 0, x) : Math.min(out[key] ?? x, x);
       return m;

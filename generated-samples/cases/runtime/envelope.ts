@@ -16,8 +16,11 @@ export const str = (v: unknown) =>
     : typeof v === "number" && isFinite(v)
       ? String(v)
       : undefined;
+/** rec[key] when key is rec's own property: an inherited one ("constructor") is no value. */
+export const own = <T,>(rec: Readonly<Record<string, T>> | undefined, key: string | undefined) =>
+  rec && key !== undefined && Object.hasOwn(rec, key) ? rec[key] : undefined;
 export const at = (v: unknown, path: readonly string[] | undefined) =>
-  path?.reduce<unknown>((o, k) => (isObj(o) && Object.hasOwn(o, k) ? o[k] : undefined), v);
+  path?.reduce<unknown>((o, k) => (isObj(o) ? own(o, k) : undefined), v);
 
 /**
  * JSON when the content type says so or the text looks like it, and it is nested at most maxDepth
