@@ -29,7 +29,7 @@ export const runtimeSizeSection: Section = {
   async run(ctx) {
     const r = await measureRuntimeSize();
     ctx.log(`  runtime: ${r.gzipBytes} B gzip`);
-    return `Every runtime module bundled and minified by esbuild, gzip level 9. Target: <= 4 KB.\n\n${markdownTable(["minified", "min + gzip"], [[`${r.minifiedBytes} B`, `${r.gzipBytes} B`]])}`;
+    return `Every runtime module bundled and minified by esbuild, gzip level 9. Target: <= 7 KB (4 KB before run-time classification and the body, redirect and option guards).\n\n${markdownTable(["minified", "min + gzip"], [[`${r.minifiedBytes} B`, `${r.gzipBytes} B`]])}`;
   },
 };
 
