@@ -7,13 +7,14 @@ import { readFile } from "node:fs/promises";
 import { createHash } from "node:crypto";
 import path from "node:path";
 import { createRequire } from "node:module";
-import { SpecError } from "../diagnostics.js";
+import { SpecError, type SpecWarning } from "../diagnostics.js";
 import { bundleExternalRefs, findExternalRefs, isRemoteRef, type ExternalRef } from "./bundle.js";
 import { hoistDeepRefs } from "./hoist-refs.js";
-import { checkNullCompositions } from "./null-compositions.js";
+import { relaxNullCompositions } from "./null-compositions.js";
+import { renameDuplicateOperationIds } from "./duplicate-ids.js";
 import { checkPathTemplates } from "./path-templates.js";
 import { checkInternalRefs } from "./ref-check.js";
-import { withSourceLocation } from "./source-location.js";
+import { locatePointer, withSourceLocation } from "./source-location.js";
 import { convertSwagger2, isSwagger2 } from "./swagger2.js";
 
 export interface LoadOptions {
@@ -34,6 +35,8 @@ export interface LoadedSpec {
   hash: string;
   /** Set when the input was converted: "2.0" for Swagger (document is then OpenAPI 3.0). */
   sourceVersion?: string;
+  /** Flaws worked around while loading (diagnostics.ts), located in the root file where they are in it. */
+  warnings: SpecWarning[];
 }
 
 const require = createRequire(import.meta.url);
@@ -53,10 +56,11 @@ export async function loadSpec(file: string, options: LoadOptions = {}): Promise
     const external = findExternalRefs(document);
     const loaded: LoadedSpec =
       external.length === 0
-        ? { file, document, text, files: [path.resolve(file)], hash: sha256([text]) }
+        ? { file, document, text, files: [path.resolve(file)], hash: sha256([text]), warnings: [] }
         : await loadBundled(file, text, external, options);
-    checkInternalRefs({ root: loaded.document, file });
-    checkNullCompositions(loaded.document, file);
+    const doc = { root: loaded.document, file };
+    const warnings = [...checkInternalRefs(doc), ...relaxNullCompositions(loaded.document, file), ...renameDuplicateOperationIds(doc)];
+    loaded.warnings = locateWarnings(warnings, text, file);
     const spec = isSwagger2(loaded.document) ? { ...loaded, document: await convertSwagger2(loaded.document, file, text), sourceVersion: "2.0" } : loaded;
     // openapi-typescript can type refs to components and paths only: move the others (hoist-refs.ts).
     hoistDeepRefs(spec.document);
@@ -68,7 +72,7 @@ export async function loadSpec(file: string, options: LoadOptions = {}): Promise
 
 async function loadBundled(file: string, text: string, external: ExternalRef[], options: LoadOptions): Promise<LoadedSpec> {
   const bundled = await bundleExternalRefs(file, external, options.allowRemoteRefs ?? false);
-  return { file, document: bundled.document, text, files: bundled.files, hash: sha256(bundled.texts) };
+  return { file, document: bundled.document, text, files: bundled.files, hash: sha256(bundled.texts), warnings: [] };
 }
 
 /**
@@ -84,6 +88,16 @@ export function inputsUnchanged(spec: LoadedSpec): boolean {
   } catch {
     return false;
   }
+}
+
+/** Adds line:col to warnings about the root file; the text is parsed again only when there are any. */
+export function locateWarnings(warnings: SpecWarning[], text: string, file: string): SpecWarning[] {
+  if (warnings.length === 0) return warnings;
+  const document = parseDocument(text, file);
+  return warnings.map((w) => {
+    const at = w.file === file && w.pointer !== undefined && w.line === undefined ? locatePointer(text, file, document, w.pointer) : undefined;
+    return at ? { ...w, line: at.line, column: at.column } : w;
+  });
 }
 
 /** Adds line:col to a pointer-only SpecError about the root file (see source-location.ts). */
