@@ -8,6 +8,9 @@ import { scanDiscriminators } from "./discriminator-scan.js";
 import { openapiTypescript } from "./openapi-typescript.js";
 import { withMemoizedRefPointers } from "./ref-pointer-memo.js";
 import { withNullableSafeWithRequired } from "./with-required.js";
+import { withRecursiveArraysAsInterfaces } from "./recursive-arrays.js";
+import { withRequestTwins } from "./request-defaults.js";
+import { withDeclaredDiscriminatorValues } from "./discriminator-values.js";
 import { escapeRawControlCharacters, withInertCommentText } from "./schema-comments.js";
 
 type TransformContext = Parameters<ReturnType<typeof openapiTypescript>["transformSchema"]>[1];
@@ -23,9 +26,12 @@ export interface SchemaTypes {
 
 /** `file` names the spec in the diagnostic for a schema openapi-typescript cannot type. */
 export function schemaTypes(document: Record<string, unknown>, file: string): SchemaTypes {
+  // Request bodies get twins of the schemas they use, with defaulted properties optional (request-defaults.ts).
+  const { document: withTwins, twinOf } = withRequestTwins(withDeclaredDiscriminatorValues(document));
   // Spec text reaches schema.ts comments verbatim; see schema-comments.ts for what is cleaned and why.
-  let schema = withInertCommentText(document) as OpenAPI3;
+  let schema = withInertCommentText(withTwins) as OpenAPI3;
   const warnings: SpecWarning[] = [];
+  const replaced = new Set<string>();
   for (;;) {
     try {
       return { text: transformed(schema), warnings };
@@ -34,10 +40,13 @@ export function schemaTypes(document: Record<string, unknown>, file: string): Sc
       const untypable = untypableSchema(error, schema, file);
       const tokens = untypable.diagnostic.pointer?.split("/").slice(1);
       // Typing it unknown did not help (the same place again): refuse rather than loop.
-      const again = warnings.some((w) => w.pointer === untypable.diagnostic.pointer);
-      if (!tokens || tokens.length < 2 || again || warnings.length >= MAX_UNTYPABLE) throw untypable;
-      if (warnings.length === 0) schema = structuredClone(schema);
+      const pointer = untypable.diagnostic.pointer ?? "";
+      if (!tokens || tokens.length < 2 || replaced.has(pointer) || replaced.size >= MAX_UNTYPABLE) throw untypable;
+      if (replaced.size === 0) schema = structuredClone(schema);
+      replaced.add(pointer);
       replaceWithUnknown(schema, tokens);
+      // A request twin repeats its original's flaw, which has (or will have) its own warning.
+      if (tokens[0] === "components" && tokens[1] === "schemas" && twinOf.has(tokens[2]!.replace(/~1/g, "/").replace(/~0/g, "~"))) continue;
       warnings.push({ ...untypable.diagnostic, did: "typed this schema unknown" });
     }
   }
@@ -95,6 +104,7 @@ function transformed(schema: OpenAPI3): string {
   let nodes = withMemoizedRefPointers(() => transformSchema(schema, ctx));
   if (mayDuplicateDiscriminator(schema, discriminators)) nodes = withoutDuplicateMembers(nodes);
   nodes = withNullableSafeWithRequired(nodes);
+  nodes = withRecursiveArraysAsInterfaces(nodes);
   return escapeRawControlCharacters(astToString(nodes));
 }
 
