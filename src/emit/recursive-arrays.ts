@@ -128,16 +128,21 @@ export function withRecursiveArraysAsInterfaces(nodes: TypeScript.Node[]): TypeS
   };
   const rewritten = ts.transform(nodes, [rewrite]).transformed;
   const declarations = [...names].map(([schema, name]) =>
-    f.createInterfaceDeclaration(
+    withComment(ts, `An array of components["schemas"][${JSON.stringify(schema)}]: an interface, as tsc rejects an array type that contains itself (TS2502).`, f.createInterfaceDeclaration(
       [f.createModifier(ts.SyntaxKind.ExportKeyword)],
       name,
       undefined,
       [f.createHeritageClause(ts.SyntaxKind.ExtendsKeyword, [f.createExpressionWithTypeArguments(f.createIdentifier("Array"), [schemaTypeNode(f, schema)])])],
       [],
-    ),
+    )),
   );
   const at = rewritten.findIndex((n) => ts.isInterfaceDeclaration(n) && n.name.text === "components");
   return [...rewritten.slice(0, at + 1), ...declarations, ...rewritten.slice(at + 1)];
+}
+
+function withComment<T extends TypeScript.Node>(ts: Ts, text: string, node: T): T {
+  // "*/" in a schema name must not end the comment early.
+  return ts.addSyntheticLeadingComment(node, ts.SyntaxKind.MultiLineCommentTrivia, `* ${text.replace(/\*\//g, "*\\/")} `, true);
 }
 
 function schemaTypeNode(f: TypeScript.NodeFactory, schema: string): TypeScript.TypeNode {

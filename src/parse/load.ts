@@ -14,7 +14,7 @@ import { relaxNullCompositions } from "./null-compositions.js";
 import { renameDuplicateOperationIds } from "./duplicate-ids.js";
 import { checkPathTemplates } from "./path-templates.js";
 import { checkInternalRefs } from "./ref-check.js";
-import { locatePointer, withSourceLocation } from "./source-location.js";
+import { pointerLocator, withSourceLocation } from "./source-location.js";
 import { convertSwagger2, isSwagger2 } from "./swagger2.js";
 
 export interface LoadOptions {
@@ -93,9 +93,9 @@ export function inputsUnchanged(spec: LoadedSpec): boolean {
 /** Adds line:col to warnings about the root file; the text is parsed again only when there are any. */
 export function locateWarnings(warnings: SpecWarning[], text: string, file: string): SpecWarning[] {
   if (warnings.length === 0) return warnings;
-  const document = parseDocument(text, file);
+  const locate = pointerLocator(text, file, parseDocument(text, file));
   return warnings.map((w) => {
-    const at = w.file === file && w.pointer !== undefined && w.line === undefined ? locatePointer(text, file, document, w.pointer) : undefined;
+    const at = w.file === file && w.pointer !== undefined && w.line === undefined ? locate(w.pointer) : undefined;
     return at ? { ...w, line: at.line, column: at.column } : w;
   });
 }

@@ -41,19 +41,23 @@ export interface RefSite {
   visit: DataVisit;
 }
 
-/** A `$ref` key inside literal data: left as data, said once per place. */
-function dataRefs(visit: DataVisit, file: string, into: SpecWarning[]): void {
+/**
+ * A `$ref` key inside literal data is left as data. Said only where that is a flaw someone should
+ * hear about: a ref that leaves the document (it is not fetched) or points nowhere. A sound
+ * internal ref there (GitHub's x-webhooks, its example values) needs no word.
+ */
+function dataRefs(visit: DataVisit, root: Record<string, unknown>, file: string, into: SpecWarning[]): void {
   const stack: DataVisit[] = [visit];
   while (stack.length > 0) {
     const v = stack.pop()!;
     const node = v.node as Record<string, unknown>;
-    if (typeof node.$ref === "string") {
-      const tokens = tokensOf(v);
-      const holder = tokensOf(visit).at(-1)!;
+    const ref = node.$ref;
+    if (typeof ref === "string" && (!ref.startsWith("#") || lookup(root, ref) === undefined)) {
+      const holder = visit.key === "value" ? "example" : visit.key;
       into.push({
         file,
-        pointer: pointerOf(...tokens, "$ref"),
-        problem: `$ref ${JSON.stringify(node.$ref)} stands inside ${holder.startsWith("x-") ? `the extension ${holder}` : `the ${holder} value`}, which is literal data`,
+        pointer: pointerOf(...tokensOf(v), "$ref"),
+        problem: `$ref ${JSON.stringify(ref)} ${ref.startsWith("#") ? "points to nothing, and it " : ""}stands inside ${holder.startsWith("x-") ? `the extension ${holder}` : `the ${holder} value`}, which is literal data`,
         did: "left it as data: not followed, not fetched",
         fix: "nothing, if it is meant as data; a reference belongs outside example, examples, default, enum, const and x-* values",
       });
@@ -66,13 +70,13 @@ function dataRefs(visit: DataVisit, file: string, into: SpecWarning[]): void {
 }
 
 /** Every internal $ref in document order; `$ref`s inside literal data go to `inData` as warnings. */
-export function internalRefs(root: object, file = "", inData: SpecWarning[] = []): RefSite[] {
+export function internalRefs(root: Record<string, unknown>, file = "", inData: SpecWarning[] = []): RefSite[] {
   const found: RefSite[] = [];
   const stack: DataVisit[] = [{ node: root, key: "", parent: undefined }];
   while (stack.length > 0) {
     const visit = stack.pop()!;
     if (isLiteralData(visit)) {
-      dataRefs(visit, file, inData);
+      dataRefs(visit, root, file, inData);
       continue;
     }
     const node = visit.node as Record<string, unknown>;

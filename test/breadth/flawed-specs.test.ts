@@ -121,7 +121,7 @@ describe("flawed specs generate, warn and compile", () => {
     expect(warningsOf("ref-in-example")).toEqual([
       `${FLAWED}/ref-in-example.yaml:7:28 at #/paths/~1catalog/get/x-sample-response/$ref: $ref "https://example.invalid/sample.json" stands inside the extension x-sample-response, which is literal data\n${did}\n${fix}`,
       `${FLAWED}/ref-in-example.yaml:15:27 at #/paths/~1catalog/get/responses/200/content/application~1json/example/object/$ref: $ref "https://example.invalid/catalog/object" stands inside the example value, which is literal data\n${did}\n${fix}`,
-      `${FLAWED}/ref-in-example.yaml:23:22 at #/components/schemas/CatalogObject/properties/object/example/$ref: $ref "#/nowhere/at/all" stands inside the example value, which is literal data\n${did}\n${fix}`,
+      `${FLAWED}/ref-in-example.yaml:23:22 at #/components/schemas/CatalogObject/properties/object/example/$ref: $ref "#/nowhere/at/all" points to nothing, and it stands inside the example value, which is literal data\n${did}\n${fix}`,
     ]);
   });
 
