@@ -3,6 +3,7 @@
 // file might be small) but every file it prints is over the format limit, so no file is ever
 // sent to it: the idle worker kept the process alive forever after "15 written".
 import { execFileSync, spawn } from "node:child_process";
+import { writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -50,6 +51,16 @@ describe("the CLI exits when its work is done", () => {
     const dir = await tempDir();
     const run = await runUntilExit(["generate", path.join(API, spec), "-o", "client"], dir);
     expect(run.out).toMatch(/15 written/);
+    expect(run.killedAsHung).toBe(false);
+    expect(run.code).toBe(0);
+  }, HANG_MS + 30_000);
+
+  it("generate exits on its own when one operation's name alone makes every file too big to format", async () => {
+    // The same cause through another door: one operation, a 100,000-character operationId.
+    const dir = await tempDir();
+    const spec = { openapi: "3.0.3", info: { title: "Long name", version: "1" }, paths: { "/x": { get: { operationId: "a".repeat(100_000), responses: { "200": { description: "ok" } } } } } };
+    await writeFile(path.join(dir, "long.json"), JSON.stringify(spec));
+    const run = await runUntilExit(["generate", "long.json", "-o", "client"], dir);
     expect(run.killedAsHung).toBe(false);
     expect(run.code).toBe(0);
   }, HANG_MS + 30_000);
