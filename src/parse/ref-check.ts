@@ -6,6 +6,7 @@
 // concern the client: that definition is skipped with a warning (unused-definitions.ts). A broken
 // ref that an operation reaches is an error: no meaningful client can be typed around it.
 import { SpecError, pointerOf, type Diagnostic, type SpecWarning } from "../diagnostics.js";
+import { isRemoteRef } from "./bundle.js";
 import { lookup, refCycle, type Doc } from "./document.js";
 import { isLiteralData, type DataVisit } from "./literal-data.js";
 import { skipUnusedDefinitions, type BrokenRef } from "./unused-definitions.js";
@@ -43,8 +44,10 @@ export interface RefSite {
 
 /**
  * A `$ref` key inside literal data is left as data. Said only where that is a flaw someone should
- * hear about: a ref that leaves the document (it is not fetched) or points nowhere. A sound
- * internal ref there (GitHub's x-webhooks, its example values) needs no word.
+ * hear about: a URL (not fetched; before, Square's examples got the spec refused as remote refs)
+ * or an internal ref that points nowhere. A sound internal ref there (GitHub's x-webhooks, its
+ * example values) or a local file (matrix keeps its examples in files; bundling never inlined
+ * them) needs no word.
  */
 function dataRefs(visit: DataVisit, root: Record<string, unknown>, file: string, into: SpecWarning[]): void {
   const stack: DataVisit[] = [visit];
@@ -52,7 +55,7 @@ function dataRefs(visit: DataVisit, root: Record<string, unknown>, file: string,
     const v = stack.pop()!;
     const node = v.node as Record<string, unknown>;
     const ref = node.$ref;
-    if (typeof ref === "string" && (!ref.startsWith("#") || lookup(root, ref) === undefined)) {
+    if (typeof ref === "string" && (isRemoteRef(ref) || (ref.startsWith("#") && lookup(root, ref) === undefined))) {
       const holder = visit.key === "value" ? "example" : visit.key;
       into.push({
         file,

@@ -115,13 +115,13 @@ describe("flawed specs generate, warn and compile", () => {
     expect(get("unused-dangling-ref").file("schema.ts")).toContain("Envelope");
   });
 
-  it("a $ref inside an example or an x-* value is left as data, remote or not", () => {
+  it("a $ref inside an example or an x-* value is left as data: URLs and dangling refs said, local files and sound refs not", () => {
     const fix = "  fix: nothing, if it is meant as data; a reference belongs outside example, examples, default, enum, const and x-* values";
     const did = "  faultline: left it as data: not followed, not fetched";
     expect(warningsOf("ref-in-example")).toEqual([
       `${FLAWED}/ref-in-example.yaml:7:28 at #/paths/~1catalog/get/x-sample-response/$ref: $ref "https://example.invalid/sample.json" stands inside the extension x-sample-response, which is literal data\n${did}\n${fix}`,
-      `${FLAWED}/ref-in-example.yaml:15:27 at #/paths/~1catalog/get/responses/200/content/application~1json/example/object/$ref: $ref "https://example.invalid/catalog/object" stands inside the example value, which is literal data\n${did}\n${fix}`,
-      `${FLAWED}/ref-in-example.yaml:23:22 at #/components/schemas/CatalogObject/properties/object/example/$ref: $ref "#/nowhere/at/all" points to nothing, and it stands inside the example value, which is literal data\n${did}\n${fix}`,
+      `${FLAWED}/ref-in-example.yaml:16:27 at #/paths/~1catalog/get/responses/200/content/application~1json/example/object/$ref: $ref "https://example.invalid/catalog/object" stands inside the example value, which is literal data\n${did}\n${fix}`,
+      `${FLAWED}/ref-in-example.yaml:24:22 at #/components/schemas/CatalogObject/properties/object/example/$ref: $ref "#/nowhere/at/all" points to nothing, and it stands inside the example value, which is literal data\n${did}\n${fix}`,
     ]);
   });
 
