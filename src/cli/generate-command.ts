@@ -4,7 +4,8 @@
 import { SpecError } from "../diagnostics.js";
 import { cwdOf, terminalOf, type Io } from "./io.js";
 import { describeOutcome, isStale, jsonTarget, type JsonTarget } from "./outcome-text.js";
-import { displayPath, runTarget } from "./run-target.js";
+import { displayPath, runTarget, WarningsAsErrors } from "./run-target.js";
+import { describeWarnings } from "./warning-text.js";
 import { resolveTargets, type TargetArgs } from "./targets.js";
 import { colourEnabled, createProgress, createStyle } from "./terminal.js";
 import { UsageError } from "./usage-error.js";
@@ -17,6 +18,8 @@ export interface GenerateArgs extends TargetArgs {
   quiet: boolean;
   json: boolean;
   watch: boolean;
+  /** Warnings are errors: the spec is refused and nothing is written. */
+  strict?: boolean;
 }
 
 export async function generateCommand(args: GenerateArgs, io: Io): Promise<number> {
@@ -34,8 +37,10 @@ export async function generateCommand(args: GenerateArgs, io: Io): Promise<numbe
   for (const [i, target] of resolved.targets.entries()) {
     const label = `[${i + 1}/${resolved.targets.length}] ${displayPath(target.spec, cwd)}`;
     try {
-      const outcome = await runTarget(target, { check: args.check, cwd, onStage: (stage) => progress.show(`${label}: ${stage}...`) });
+      const outcome = await runTarget(target, { check: args.check, strict: args.strict ?? false, cwd, onStage: (stage) => progress.show(`${label}: ${stage}...`) });
       progress.clear();
+      // Warnings go to stderr, beside the result line; --quiet hides them (--strict would have failed).
+      if (!args.json && !args.quiet) io.err(describeWarnings(outcome.spec, outcome.warnings, style));
       const isStaleNow = args.check && isStale(outcome);
       stale ||= isStaleNow;
       results.push(jsonTarget(outcome));
@@ -43,6 +48,13 @@ export async function generateCommand(args: GenerateArgs, io: Io): Promise<numbe
       if (!args.json && (!args.quiet || isStaleNow)) (args.quiet ? io.err : io.out)(describeOutcome(outcome, style, args.check));
     } catch (error) {
       progress.clear();
+      if (error instanceof WarningsAsErrors) {
+        failed = true;
+        const spec = displayPath(target.spec, cwd);
+        results.push({ ok: false, spec, output: displayPath(target.output, cwd), error: { file: spec, problem: error.message, fix: "fix the warnings, or run without --strict" }, warnings: error.warnings });
+        if (!args.json) io.err(describeWarnings(spec, error.warnings, style, true));
+        continue;
+      }
       if (!(error instanceof SpecError)) throw error;
       failed = true;
       results.push({ ok: false, spec: displayPath(target.spec, cwd), output: displayPath(target.output, cwd), error: error.diagnostic });

@@ -41,6 +41,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
             .option("watch", { alias: "w", type: "boolean", default: false, describe: "regenerate on every save of the spec, its $ref'd files or the config" })
             .option("quiet", { alias: "q", type: "boolean", default: false, describe: "print only problems (errors, stale output)" })
             .option("json", { type: "boolean", default: false, describe: "machine-readable result" })
+            .option("strict", { type: "boolean", default: false, describe: "treat warnings (flaws faultline works around) as errors: write nothing, exit 1" })
             .option("allow-remote-refs", { type: "boolean", describe: "follow http(s) $refs (overrides the config)" })
             .option("force", { type: "boolean", describe: "write into an output folder faultline does not own (it still never replaces or removes your files)" }),
         async (args) => {

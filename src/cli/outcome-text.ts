@@ -1,6 +1,6 @@
 // How outcomes read, for people (a line per target, the error-surface diff under it) and for
 // machines (--json). Shared by `generate`, `--check` and `--watch`.
-import type { Diagnostic } from "../diagnostics.js";
+import type { Diagnostic, SpecWarning } from "../diagnostics.js";
 import type { TargetOutcome } from "./run-target.js";
 import { formatChange, type SurfaceChange } from "./surface-diff.js";
 import type { Style } from "./terminal.js";
@@ -37,7 +37,7 @@ export function describeOutcome(outcome: TargetOutcome, style: Style, check: boo
   return `${lines.join("\n")}\n`;
 }
 
-export type JsonTarget = ({ ok: true } & Omit<TargetOutcome, "changes"> & { changes: (SurfaceChange & { text: string })[] }) | { ok: false; spec: string; output: string; error: Diagnostic };
+export type JsonTarget = ({ ok: true } & Omit<TargetOutcome, "changes"> & { changes: (SurfaceChange & { text: string })[] }) | { ok: false; spec: string; output: string; error: Diagnostic; warnings?: SpecWarning[] };
 
 export function jsonTarget(outcome: TargetOutcome): JsonTarget {
   return { ok: true, ...outcome, changes: outcome.changes.map((c) => ({ ...c, text: formatChange(c) })) };

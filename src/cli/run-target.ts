@@ -3,7 +3,7 @@
 // `generate`, `generate --check` and `--watch`.
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { SpecError, pointerOf } from "../diagnostics.js";
+import { SpecError, pointerOf, type SpecWarning } from "../diagnostics.js";
 import { parseSurfaceJson, SURFACE_FILE } from "../emit/surface-json.js";
 import { generate, type GenerateResult } from "../generate.js";
 import type { ApiIR } from "../ir.js";
@@ -16,6 +16,8 @@ export type Stage = "loading" | "generating" | "comparing" | "writing";
 
 export interface RunOptions {
   check: boolean;
+  /** --strict: a spec with warnings is refused (WarningsAsErrors) before anything is written. */
+  strict?: boolean;
   /** Paths in the outcome are shown relative to this folder. */
   cwd: string;
   onStage?: (stage: Stage) => void;
@@ -35,6 +37,8 @@ export interface TargetOutcome {
   hadSurface: boolean;
   /** Every spec file read, absolute: what --watch watches. */
   inputs: string[];
+  /** Flaws faultline worked around (diagnostics.ts). */
+  warnings: SpecWarning[];
   ms: number;
 }
 
@@ -86,8 +90,22 @@ export interface PreparedTarget {
   ms: number;
 }
 
+/** --strict: the warnings of one spec, refused as errors. */
+export class WarningsAsErrors extends Error {
+  constructor(readonly warnings: SpecWarning[]) {
+    super(`${warnings.length} warning${warnings.length === 1 ? "" : "s"} refused by --strict`);
+    this.name = "WarningsAsErrors";
+  }
+}
+
 export async function runTarget(target: Target, options: RunOptions): Promise<TargetOutcome> {
-  return commitTarget(await prepareTarget(target, options), options);
+  const prepared = await prepareTarget(target, options);
+  if (options.strict && prepared.result.warnings.length > 0) throw new WarningsAsErrors(relativeWarnings(prepared.result.warnings, options.cwd));
+  return commitTarget(prepared, options);
+}
+
+function relativeWarnings(warnings: SpecWarning[], cwd: string): SpecWarning[] {
+  return cwd === process.cwd() ? warnings : warnings.map((w) => ({ ...w, file: displayPath(path.resolve(w.file), cwd) }));
 }
 
 /** Loads and generates: reads the spec's files, writes nothing. */
@@ -129,6 +147,7 @@ export async function commitTarget(prepared: PreparedTarget, options: RunOptions
       changes: diffSurface(before ?? [], after),
       hadSurface: before !== undefined,
       inputs: loaded.files,
+      warnings: relativeWarnings(result.warnings, options.cwd),
       ms: Math.round(prepared.ms + performance.now() - started),
     };
   } catch (error) {

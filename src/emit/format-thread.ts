@@ -44,8 +44,6 @@ export function startFormatThread(fallback: (source: string) => Promise<string>)
   }
   const pending = new Map<number, Pending>();
   let nextId = 0;
-  // Idle, the worker must not keep the process alive; while a file is out, it must.
-  worker.unref();
   const settle = (id: number) => {
     const request = pending.get(id);
     pending.delete(id);
@@ -66,6 +64,10 @@ export function startFormatThread(fallback: (source: string) => Promise<string>)
   };
   worker.on("error", abandon);
   worker.on("exit", abandon);
+  // Idle, the worker must not keep the process alive; while a file is out, it must. After the
+  // listeners: adding a "message" listener refs the worker's port again, and a run that sent the
+  // worker no file (every file over the format limit: Dracoon, 297 operations) never exited.
+  worker.unref();
   return {
     format(source) {
       if (!worker) return fallback(source);

@@ -2,21 +2,67 @@
 // `components` and `operations`, which every generated type indexes into. We call its transform
 // on the document we already loaded, so the spec is parsed and bundled once, not twice.
 import type { OpenAPI3, OpenAPITSOptions } from "openapi-typescript";
-import { SpecError } from "../diagnostics.js";
+import { SpecError, type SpecWarning } from "../diagnostics.js";
 import { mayDuplicateDiscriminator, withoutDuplicateMembers } from "./discriminator-duplicates.js";
 import { scanDiscriminators } from "./discriminator-scan.js";
 import { openapiTypescript } from "./openapi-typescript.js";
 import { withMemoizedRefPointers } from "./ref-pointer-memo.js";
 import { withNullableSafeWithRequired } from "./with-required.js";
+import { withRecursiveArraysAsInterfaces } from "./recursive-arrays.js";
+import { withRequestTwins } from "./request-defaults.js";
+import { withDeclaredDiscriminatorValues } from "./discriminator-values.js";
 import { escapeRawControlCharacters, withInertCommentText } from "./schema-comments.js";
 
 type TransformContext = Parameters<ReturnType<typeof openapiTypescript>["transformSchema"]>[1];
 
+/** A spec with more schemas openapi-typescript cannot type than this is refused, not degraded. */
+const MAX_UNTYPABLE = 50;
+
+export interface SchemaTypes {
+  text: string;
+  /** Schemas openapi-typescript could not type, typed unknown instead (pointers into the document). */
+  warnings: SpecWarning[];
+}
+
 /** `file` names the spec in the diagnostic for a schema openapi-typescript cannot type. */
-export function schemaTypes(document: Record<string, unknown>, file: string): string {
-  const { astToString, resolveRef, scanDiscriminators: originalScan, transformSchema } = openapiTypescript();
+export function schemaTypes(document: Record<string, unknown>, file: string): SchemaTypes {
+  // Request bodies get twins of the schemas they use, with defaulted properties optional (request-defaults.ts).
+  const { document: withTwins, twinOf } = withRequestTwins(withDeclaredDiscriminatorValues(document));
   // Spec text reaches schema.ts comments verbatim; see schema-comments.ts for what is cleaned and why.
-  const schema = withInertCommentText(document) as OpenAPI3;
+  let schema = withInertCommentText(withTwins) as OpenAPI3;
+  const warnings: SpecWarning[] = [];
+  const replaced = new Set<string>();
+  for (;;) {
+    try {
+      return { text: transformed(schema), warnings };
+    } catch (error) {
+      // A schema no Schema Object has concerns that schema, not the client: type it unknown, go on.
+      const untypable = untypableSchema(error, schema, file);
+      const tokens = untypable.diagnostic.pointer?.split("/").slice(1);
+      // Typing it unknown did not help (the same place again): refuse rather than loop.
+      const pointer = untypable.diagnostic.pointer ?? "";
+      if (!tokens || tokens.length < 2 || replaced.has(pointer) || replaced.size >= MAX_UNTYPABLE) throw untypable;
+      if (replaced.size === 0) schema = structuredClone(schema);
+      replaced.add(pointer);
+      replaceWithUnknown(schema, tokens);
+      // A request twin repeats its original's flaw, which has (or will have) its own warning.
+      if (tokens[0] === "components" && tokens[1] === "schemas" && twinOf.has(tokens[2]!.replace(/~1/g, "/").replace(/~0/g, "~"))) continue;
+      warnings.push({ ...untypable.diagnostic, did: "typed this schema unknown" });
+    }
+  }
+}
+
+function replaceWithUnknown(document: unknown, tokens: string[]): void {
+  const keys = tokens.map((t) => t.replace(/~1/g, "/").replace(/~0/g, "~"));
+  let parent = document as Record<string, unknown>;
+  for (const key of keys.slice(0, -1)) parent = parent[key] as Record<string, unknown>;
+  const old = parent[keys.at(-1)!];
+  const description = old !== null && typeof old === "object" && typeof (old as Record<string, unknown>).description === "string" ? { description: (old as Record<string, unknown>).description } : {};
+  parent[keys.at(-1)!] = description;
+}
+
+function transformed(schema: OpenAPI3): string {
+  const { astToString, resolveRef, scanDiscriminators: originalScan, transformSchema } = openapiTypescript();
   const options: OpenAPITSOptions = { silent: true };
   const discriminators = scanDiscriminators(schema, options, originalScan);
   // The transform resolves the same refs over and over (a parameter or schema per use): once each.
@@ -55,14 +101,10 @@ export function schemaTypes(document: Record<string, unknown>, file: string): st
       return resolved.get($ref);
     },
   } as unknown as TransformContext;
-  let nodes;
-  try {
-    nodes = withMemoizedRefPointers(() => transformSchema(schema, ctx));
-  } catch (error) {
-    throw untypableSchema(error, schema, file);
-  }
+  let nodes = withMemoizedRefPointers(() => transformSchema(schema, ctx));
   if (mayDuplicateDiscriminator(schema, discriminators)) nodes = withoutDuplicateMembers(nodes);
   nodes = withNullableSafeWithRequired(nodes);
+  nodes = withRecursiveArraysAsInterfaces(nodes);
   return escapeRawControlCharacters(astToString(nodes));
 }
 

@@ -7,6 +7,7 @@ import path from "node:path";
 import type { BaseResolver, Document, Source } from "@redocly/openapi-core";
 import { SpecError, pointerOf } from "../diagnostics.js";
 import { checkDocumentShape, LIMIT_KNOBS, type InputLimits } from "./limits.js";
+import { isLiteralData } from "./literal-data.js";
 import { redocly } from "./redocly.js";
 import { scanRefFiles, type RefRoots, type ScannedFile } from "./ref-files.js";
 import { REMOTE_FIX, REMOTE_REFUSED, bundleProblemToError } from "./ref-problems.js";
@@ -39,6 +40,7 @@ export function findExternalRefs(document: unknown): ExternalRef[] {
   const stack: Visit[] = [{ node: document, key: "", parent: undefined }];
   while (stack.length > 0) {
     const visit = stack.pop()!;
+    if (isLiteralData(visit)) continue; // a $ref key in an example or x-* value is data
     const node = visit.node as Record<string, unknown>;
     const ref = node.$ref;
     if (typeof ref === "string" && !ref.startsWith("#")) found.push({ ref, pointer: pointerOfVisit(visit) });

@@ -5,17 +5,18 @@
 import { readFileSync } from "node:fs";
 import { createHash } from "node:crypto";
 import path from "node:path";
-import { SpecError } from "../diagnostics.js";
+import { SpecError, type SpecWarning } from "../diagnostics.js";
 import { bundleExternalRefs, findExternalRefs, isRemoteRef, type ExternalRef } from "./bundle.js";
 import { checkDocumentShape, withDefaultLimits, type InputLimits } from "./limits.js";
 import { parseTextOrFail } from "./parse-text.js";
 import { readSpecFileBounded } from "./read-bounded.js";
 import type { RefRoots } from "./ref-files.js";
 import { hoistDeepRefs } from "./hoist-refs.js";
-import { checkNullCompositions } from "./null-compositions.js";
+import { relaxNullCompositions } from "./null-compositions.js";
+import { renameDuplicateOperationIds } from "./duplicate-ids.js";
 import { checkPathTemplates } from "./path-templates.js";
 import { checkInternalRefs } from "./ref-check.js";
-import { withSourceLocation } from "./source-location.js";
+import { pointerLocator, withSourceLocation } from "./source-location.js";
 import { convertSwagger2, isSwagger2 } from "./swagger2.js";
 
 export interface LoadOptions {
@@ -40,6 +41,8 @@ export interface LoadedSpec {
   hash: string;
   /** Set when the input was converted: "2.0" for Swagger (document is then OpenAPI 3.0). */
   sourceVersion?: string;
+  /** Flaws worked around while loading (diagnostics.ts), located in the root file where they are in it. */
+  warnings: SpecWarning[];
 }
 
 export async function loadSpec(file: string, options: LoadOptions = {}): Promise<LoadedSpec> {
@@ -54,10 +57,11 @@ export async function loadSpec(file: string, options: LoadOptions = {}): Promise
     const external = findExternalRefs(document);
     const loaded: LoadedSpec =
       external.length === 0
-        ? { file, document, text, files: [path.resolve(file)], hash: sha256([text]) }
+        ? { file, document, text, files: [path.resolve(file)], hash: sha256([text]), warnings: [] }
         : await loadBundled(file, text, document, external, { ...options, limits });
-    checkInternalRefs({ root: loaded.document, file });
-    checkNullCompositions(loaded.document, file);
+    const doc = { root: loaded.document, file };
+    const warnings = [...checkInternalRefs(doc), ...relaxNullCompositions(loaded.document, file), ...renameDuplicateOperationIds(doc)];
+    loaded.warnings = locateWarnings(warnings, text, file);
     const spec = isSwagger2(loaded.document) ? { ...loaded, document: await convertSwagger2(loaded.document, file, text), sourceVersion: "2.0" } : loaded;
     // openapi-typescript can type refs to components and paths only: move the others (hoist-refs.ts).
     hoistDeepRefs(spec.document);
@@ -71,7 +75,7 @@ async function loadBundled(file: string, text: string, document: unknown, extern
   const bundled = await bundleExternalRefs({ file, text, document, external, allowRemoteRefs: options.allowRemoteRefs ?? false, limits: options.limits, refRoots: options.refRoots ?? [] });
   // Files are checked one by one before bundling; together they may still nest deeper or be bigger.
   checkDocumentShape(bundled.document, file, { ...options.limits, maxNodes: Infinity, maxNameLength: Infinity });
-  return { file, document: bundled.document, text, files: bundled.files, hash: sha256(bundled.texts) };
+  return { file, document: bundled.document, text, files: bundled.files, hash: sha256(bundled.texts), warnings: [] };
 }
 
 /**
@@ -87,6 +91,16 @@ export function inputsUnchanged(spec: LoadedSpec): boolean {
   } catch {
     return false;
   }
+}
+
+/** Adds line:col to warnings about the root file; the text is parsed again only when there are any. */
+export function locateWarnings(warnings: SpecWarning[], text: string, file: string): SpecWarning[] {
+  if (warnings.length === 0) return warnings;
+  const locate = pointerLocator(text, file, parseDocument(text, file));
+  return warnings.map((w) => {
+    const at = w.file === file && w.pointer !== undefined && w.line === undefined ? locate(w.pointer) : undefined;
+    return at ? { ...w, line: at.line, column: at.column } : w;
+  });
 }
 
 /** Adds line:col to a pointer-only SpecError about the root file (see source-location.ts). */

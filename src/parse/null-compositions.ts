@@ -1,10 +1,12 @@
 // `type: "null"` beside oneOf/anyOf whose branches all reject null admits no value at all. Specs
 // mean "null, or one of these" (Vercel's EdgeConfigItemValue), but openapi-typescript prints the
 // literal reading, `null & (A | B | ...)`, and when a branch refers back to the schema tsc
-// rejects the type as circular (TS2502). Said here, at the schema, with the fix.
-import { SpecError, pointerOf } from "../diagnostics.js";
+// rejects the type as circular (TS2502). Such a schema concerns one property, not the client:
+// it is typed `unknown` (its keywords dropped, its description kept) with a warning at it.
+import { pointerOf, type SpecWarning } from "../diagnostics.js";
 
 const DATA_KEYS = new Set(["example", "examples", "default", "enum", "const"]);
+const KEPT = new Set(["description", "title"]);
 
 interface Visit {
   node: Record<string, unknown>;
@@ -24,8 +26,9 @@ function tokensOf(visit: Visit): string[] {
   return tokens.reverse();
 }
 
-/** Throws at the first such schema in document order. */
-export function checkNullCompositions(document: Record<string, unknown>, file: string): void {
+/** Rewrites every such schema in place to an unconstrained one; a warning for each, in document order. */
+export function relaxNullCompositions(document: Record<string, unknown>, file: string): SpecWarning[] {
+  const warnings: SpecWarning[] = [];
   const stack: Visit[] = [{ node: document, key: "", parent: undefined }];
   while (stack.length > 0) {
     const visit = stack.pop()!;
@@ -33,12 +36,15 @@ export function checkNullCompositions(document: Record<string, unknown>, file: s
     if (node.type === "null") {
       const keyword = (["oneOf", "anyOf"] as const).find((k) => Array.isArray(node[k]) && !(node[k] as unknown[]).some(admitsNull));
       if (keyword) {
-        throw new SpecError({
+        warnings.push({
           file,
           pointer: pointerOf(...tokensOf(visit), "type"),
           problem: `type: "null" beside ${keyword} whose branches all reject null admits no value`,
+          did: "typed this schema unknown",
           fix: `to allow null or a branch, add { type: "null" } to ${keyword} and drop type: "null" (OpenAPI 3.1), or write nullable: true instead (3.0)`,
         });
+        for (const key of Object.keys(node)) if (!KEPT.has(key)) delete node[key];
+        continue;
       }
     }
     const keys = Object.keys(node);
@@ -47,4 +53,5 @@ export function checkNullCompositions(document: Record<string, unknown>, file: s
       if (value !== null && typeof value === "object" && !DATA_KEYS.has(keys[i]!)) stack.push({ node: value as Record<string, unknown>, key: keys[i]!, parent: visit });
     }
   }
+  return warnings;
 }

@@ -4,7 +4,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { rmSync } from "node:fs";
 import { SpecError } from "../../src/diagnostics.js";
-import { generate } from "../../src/generate.js";
 import { loadSpec } from "../../src/parse/load.js";
 import { compileAll, generateCase, workDir, writeCase, type GeneratedCase, type SpecCase } from "./support.js";
 
@@ -124,29 +123,8 @@ describe("Swagger 2.0", () => {
   });
 });
 
-describe("schemas openapi-typescript cannot type", () => {
-  it("are reported at the schema, not as a crash", async () => {
-    const spec = writeCase(root, {
-      name: "object-with-string-enum",
-      files: {
-        "spec.yaml": `openapi: 3.0.3\ninfo: { title: T, version: "1" }\npaths: {}\ncomponents:\n  schemas:\n    ProductGroup: { type: object, enum: [PKW, VAN], properties: { name: { type: string } } }\n`,
-      },
-    });
-    const error = await generate(await loadSpec(spec)).then(() => undefined, (e: unknown) => e);
-    expect(error).toBeInstanceOf(SpecError);
-    expect((error as SpecError).diagnostic).toMatchObject({ pointer: "/components/schemas/ProductGroup", line: 6, problem: expect.stringContaining("Expected SchemaObject") });
-  });
-});
-
-describe("a schema that admits no value", () => {
-  it("type: null beside a oneOf without a null branch is reported with the fix", async () => {
-    const error = await loadError({
-      name: "null-and-oneof",
-      files: { "spec.json": { openapi: "3.0.3", info: { title: "T", version: "1" }, paths: {}, components: { schemas: { Value: { type: "null", oneOf: [{ type: "string" }, { type: "array", items: { $ref: "#/components/schemas/Value" } }] } } } } },
-    });
-    expect(error.diagnostic).toMatchObject({ pointer: "/components/schemas/Value/type", problem: expect.stringContaining("admits no value"), fix: expect.stringContaining("nullable: true") });
-  });
-});
+// Schemas openapi-typescript cannot type and schemas that admit no value are typed unknown with a
+// warning: test/breadth/flawed-specs.test.ts.
 
 describe("many files with relative $refs", () => {
   it("are bundled into one document that names every file read", () => {

@@ -40,7 +40,6 @@ const CASES: [string, string, string, string, string?][] = [
   ["missing-info.yaml", " at #/info", "`info` is missing", "add info: { title: My API, version: 1.0.0 }"],
   ["paths-not-a-map.yaml", ":3:1 at #/paths", "`paths` is not a map", "paths maps each path template to its operations"],
   ["missing-responses.yaml", ":5:5 at #/paths/~1things/get/responses", "operation has no `responses`", "add a responses map, e.g. responses: { '200': { description: OK } }"],
-  ["duplicate-operation-id.yaml", ":11:7 at #/paths/~1things~1{id}/get/operationId", 'operationId "getThing" is already used at #/paths/~1things/get', "operationIds must be unique (OAS 3.1 §4.8.10.1): rename one of them"],
   ["status-600.yaml", ":8:9 at #/paths/~1things/get/responses/600", '"600" is not a status code', STATUS_FIX],
   ["status-4xx5.yaml", ":8:9 at #/paths/~1things/get/responses/4xx5", '"4xx5" is not a status code', STATUS_FIX],
   ["dot-segment-path.yaml", ":8:3 at #/paths/~1things~1..~1..~1admin~1users", 'path "/things/../../admin/users" has a ".." segment: URL parsers resolve it, so the call would leave the base URL\'s path', DOT_FIX],
