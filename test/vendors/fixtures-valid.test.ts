@@ -5,6 +5,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { CATEGORIES, RECOVERIES } from "../../src/parse/vocabulary.js";
 
 const require = createRequire(import.meta.url);
 const fixturesDir = path.join(import.meta.dirname, "fixtures");
@@ -16,20 +17,6 @@ const octokitRoot = path.dirname(
   require.resolve("@octokit/openapi/package.json"),
 );
 
-const CATEGORIES = ["retryable", "terminal", "billing"];
-const RECOVERIES = [
-  "retry-with-backoff",
-  "wait-and-retry",
-  "fix-request",
-  "reauthenticate",
-  "check-permissions",
-  "check-resource",
-  "refresh-and-retry",
-  "upgrade-plan",
-  "update-payment",
-  "contact-support",
-  "use-another-payment-method",
-];
 const METHODS = ["get", "put", "post", "delete", "patch", "head", "options"];
 const MAX_REQUESTS = 3; // maxRetries 2
 const MAX_RETRY_AFTER_MS = 60_000;
