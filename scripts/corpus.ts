@@ -1,7 +1,7 @@
 // npm run corpus -- <folders or files>: generate and type-check a client for every spec found,
 // print one row per spec and totals, exit 1 if any spec fails (invalid or not compiling).
 // Outputs go to a temp folder, removed afterwards unless --keep.
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { directorySample } from "./corpus/directory-sample.js";
@@ -25,7 +25,11 @@ const started = performance.now();
 const { specs, fragments } = findSpecs(paths);
 const workDir = mkdtempSync(path.join(tmpdir(), "faultline-corpus-"));
 process.stdout.write(`${tableHeader()}\n`);
-const rows = await runCorpus(specs, { workDir, onRow: (row) => process.stdout.write(`${tableRow(row)}\n`) });
+// A folder named here is the user's word that its files belong together, as --allow-ref-outside
+// would be: a spec in a sub-folder may $ref a sibling folder's files (matrix-data's APIs share
+// definitions). Refs that leave every named folder are still refused.
+const refRoots = paths.filter((p) => statSync(p).isDirectory()).map((p) => path.resolve(p));
+const rows = await runCorpus(specs, { workDir, refRoots, onRow: (row) => process.stdout.write(`${tableRow(row)}\n`) });
 process.stdout.write(`\n${tableTotals(rows, performance.now() - started, fragments.length)}\n`);
 if (keep) process.stdout.write(`outputs kept in ${workDir}\n`);
 else rmSync(workDir, { recursive: true, force: true });

@@ -44,11 +44,11 @@ export function countVariants(classified: ClassifiedOperation[]): { errorVariant
   return { errorVariants, categories };
 }
 
-export async function generateInto(spec: string, outDir: string): Promise<GeneratedSpec> {
+export async function generateInto(spec: string, outDir: string, refRoots: string[] = []): Promise<GeneratedSpec> {
   const started = performance.now();
   const empty = { spec, outDir, operations: 0, errorVariants: 0, categories: { retryable: 0, terminal: 0, billing: 0, byStatus: 0 }, schemaBytes: 0, warnings: 0 };
   try {
-    const loaded = await loadSpec(spec);
+    const loaded = await loadSpec(spec, { refRoots });
     const result = await generate(loaded);
     await rm(outDir, { recursive: true, force: true });
     for (const file of result.files) {

@@ -18,6 +18,8 @@ export interface CorpusOptions {
   /** Every output goes in a numbered folder under here. */
   workDir: string;
   onRow?: (row: CorpusRow) => void;
+  /** Folders a spec's $ref'd files may live in besides its own (the folders named on the command line). */
+  refRoots?: string[];
   /** Parallel tsc processes while generation runs (default: cores - 1, at least 1); all cores after. */
   tscJobs?: number;
 }
@@ -58,7 +60,7 @@ export async function runCorpus(specs: string[], options: CorpusOptions): Promis
 
   for (const [i, spec] of specs.entries()) {
     const slug = path.basename(spec).replace(/\.[^.]+$/, "").replace(/[^A-Za-z0-9._-]+/g, "-");
-    const generated = await generateInto(spec, path.join(options.workDir, `${String(i + 1).padStart(4, "0")}-${slug}`));
+    const generated = await generateInto(spec, path.join(options.workDir, `${String(i + 1).padStart(4, "0")}-${slug}`), options.refRoots ?? []);
     if (generated.failure) {
       finish({ ...generated, tscMs: 0, batchSize: 0, ok: false });
       continue;

@@ -4,10 +4,10 @@
 // only then (redocly.ts).
 import { existsSync } from "node:fs";
 import path from "node:path";
-import type { BaseResolver, Document, Source } from "@redocly/openapi-core";
+import type { BaseResolver, Document, NormalizedProblem, Source } from "@redocly/openapi-core";
 import { SpecError, pointerOf } from "../diagnostics.js";
 import { checkDocumentShape, LIMIT_KNOBS, type InputLimits } from "./limits.js";
-import { isLiteralData } from "./literal-data.js";
+import { isLiteralData, pointsIntoLiteralData } from "./literal-data.js";
 import { redocly } from "./redocly.js";
 import { scanRefFiles, type RefRoots, type ScannedFile } from "./ref-files.js";
 import { REMOTE_FIX, REMOTE_REFUSED, bundleProblemToError } from "./ref-problems.js";
@@ -89,7 +89,9 @@ function guardedResolver(config: ConstructorParameters<typeof BaseResolver>[0], 
       if (checked) return new (redocly().Source)(absoluteRef, checked.text.replace(/\r\n/g, "\n"));
       // Not scanned: a missing file (Redocly's error names it); an existing one was never checked, so it is not read.
       if (!existsSync(absoluteRef)) return super.loadExternalRef(absoluteRef);
-      throw new Error(`${absoluteRef} was not checked before bundling, so faultline does not read it`);
+      // The scan reads every file a spec object refers to, so only a $ref inside literal data (an
+      // example value: scan-ref-files skips those) gets here; it stays data and its file unread.
+      throw new Error(`${absoluteRef} ${NOT_READ}`);
     }
 
     override parseDocument(source: Source, isRoot?: boolean): Document {
@@ -123,11 +125,15 @@ function guardedResolver(config: ConstructorParameters<typeof BaseResolver>[0], 
     }
 
     async sources(): Promise<Source[]> {
-      const documents = await Promise.all([...this.cache.values()]);
-      return documents.flatMap((d) => ("source" in d && d.source ? [d.source] : []));
+      // A file left unread is a rejected entry of the cache: not a source.
+      const documents = await Promise.allSettled([...this.cache.values()]);
+      return documents.flatMap((d) => (d.status === "fulfilled" && "source" in d.value && d.value.source ? [d.value.source] : []));
     }
   })(config);
 }
+
+/** Why Redocly could not resolve a $ref in literal data: faultline did not read its file, by design. */
+const NOT_READ = "is only named by a $ref in literal data (an example), so faultline leaves it unread";
 
 export interface BundleInput {
   file: string;
@@ -164,7 +170,14 @@ export async function bundleExternalRefs(input: BundleInput): Promise<{ document
     throw new SpecError({ file, problem: `cannot bundle $refs: ${(error as Error).message}`, fix: "check that every $ref names an existing file" });
   }
   if (resolver.rejected[0]) throw resolver.rejected[0];
-  const failure = result.problems.find((p) => p.severity === "error");
+  // A $ref in literal data (an example) is data: its file unread (NOT_READ), or missing, is no failure.
+  const inData = (p: NormalizedProblem) => {
+    const at = p.location[0];
+    const holder = at?.source.absoluteRef;
+    const document = holder === path.resolve(file) ? input.document : holder ? resolver.scanned.get(holder)?.parsed : undefined;
+    return p.message.includes(NOT_READ) || (at?.pointer !== undefined && pointsIntoLiteralData(document, at.pointer));
+  };
+  const failure = result.problems.find((p) => p.severity === "error" && !inData(p));
   if (failure) throw bundleProblemToError(failure, file, resolver.refused[0]);
   const root = path.resolve(file);
   const remoteBodies = new Map((await resolver.sources()).map((s) => [s.absoluteRef, s.body]));

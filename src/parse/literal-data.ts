@@ -28,3 +28,16 @@ export function isLiteralData(visit: DataVisit): boolean {
   if (key === "examples" && Array.isArray(visit.node)) return true;
   return key === "value" && grandparent === "examples";
 }
+
+/** Whether a JSON pointer ("#/a/b") into `document` names a place inside literal data. */
+export function pointsIntoLiteralData(document: unknown, pointer: string): boolean {
+  let visit: DataVisit = { node: document as object, key: "", parent: undefined };
+  for (const raw of pointer.replace(/^#?\/?/, "").split("/").filter(Boolean)) {
+    const key = decodeURIComponent(raw).replace(/~1/g, "/").replace(/~0/g, "~");
+    const next = (visit.node as Record<string, unknown> | null)?.[key];
+    if (next === null || typeof next !== "object") return false;
+    visit = { node: next, key, parent: visit };
+    if (isLiteralData(visit)) return true;
+  }
+  return false;
+}
