@@ -16,6 +16,6 @@ export { durationMs, rateLimitState } from "./rate-limit.js";
 export { createContext, type Context } from "./options.js";
 export { send, type SendError } from "./send.js";
 export { systemClock } from "./timers.js";
-export { FaultlineError, unwrap } from "./errors.js";
+export { FaultlineError, isFaultlineError, unwrap } from "./errors.js";
 
 export const RUNTIME_VERSION = "0.1.0";

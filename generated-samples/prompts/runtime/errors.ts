@@ -5,6 +5,15 @@
 import type { SendError } from "./send.js";
 import type { Result, Success } from "./types.js";
 
+// Every faultline client ships its own runtime copy, so the class alone cannot identify an error from
+// another client: a registry-wide symbol (the same in every copy and realm) brands them all.
+const BRAND = Symbol.for("faultline.error");
+
+/** True for an error thrown by any faultline-generated client, whichever copy of the runtime made it. */
+export function isFaultlineError(value: unknown): value is FaultlineError {
+  return typeof value === "object" && value !== null && (value as Record<symbol, unknown>)[BRAND] === true;
+}
+
 /**
  * A failed call as an exception. It carries exactly the error's fields (kind, status, code, category,
  * recovery, requestId, retryAfterMs, details, body, attempts, operation, ...), which never include
@@ -35,7 +44,14 @@ export class FaultlineError<E extends SendError = SendError> extends Error {
     const { message: _m, ...fields } = error;
     Object.assign(this, fields);
   }
+
+  /** `instanceof FaultlineError` holds for errors of any faultline client; subclasses keep the usual check. */
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    if (this === FaultlineError) return isFaultlineError(value);
+    return Function.prototype[Symbol.hasInstance].call(this, value);
+  }
 }
+Object.defineProperty(FaultlineError.prototype, BRAND, { value: true });
 
 type DataOf<R> = R extends { ok: true; data: infer D } ? D : never;
 type ErrorOf<R> = R extends { ok: false; error: infer E extends SendError } ? E : never;
