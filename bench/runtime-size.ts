@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
 import { build } from "esbuild";
-import { runtimeFiles } from "../src/emit/runtime-files.js";
+import { runtimeFiles } from "../src/emit/client/runtime-files.js";
 import { VERSION } from "../src/version.js";
 
 export interface RuntimeSize {

@@ -6,7 +6,7 @@
 //
 //   npm run format:templates
 import { readdir, readFile, writeFile } from "node:fs/promises";
-import { format } from "../src/emit/format.js";
+import { format } from "../src/format/format.js";
 
 const dir = new URL("../templates/runtime/", import.meta.url);
 for (const name of (await readdir(dir)).filter((f) => f.endsWith(".ts.hbs")).sort()) {

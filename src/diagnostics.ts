@@ -45,11 +45,4 @@ export function formatWarning(w: SpecWarning): string {
   return `${diagnosticHead(w)}: ${w.problem}\n  faultline: ${w.did}\n  fix: ${w.fix}`;
 }
 
-/** RFC 6901 escaping of one reference token. */
-export function pointerToken(token: string): string {
-  return token.replace(/~/g, "~0").replace(/\//g, "~1");
-}
-
-export function pointerOf(...tokens: (string | number)[]): string {
-  return tokens.map((t) => `/${pointerToken(String(t))}`).join("");
-}
+export { pointerOf, pointerToken } from "./pointer.js";

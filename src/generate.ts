@@ -5,18 +5,18 @@ import type { ApiIR, RetryAdviceIR } from "./ir.js";
 import { classifyApi, type ClassifiedOperation, type ClassifyOverrides } from "./normalize/classify.js";
 import { parseApi } from "./parse/index.js";
 import { locatedIn, locateWarnings } from "./parse/load.js";
-import { clientStatements } from "./emit/client.js";
-import { INDEX_FILE } from "./emit/index-file.js";
-import { surfaceRows } from "./emit/error-surface.js";
-import { moveFormattingToWorker } from "./emit/format.js";
-import { formatMemo } from "./emit/format-memo.js";
+import { clientStatements } from "./emit/client/client.js";
+import { INDEX_FILE } from "./emit/client/index-file.js";
+import { surfaceRows } from "./report/error-surface.js";
+import { moveFormattingToWorker } from "./format/format.js";
+import { formatMemo } from "./format/format-memo.js";
 import { lineText } from "./emit/names.js";
-import { operationSpecStatements } from "./emit/operation-specs.js";
+import { operationSpecStatements } from "./emit/client/operation-specs.js";
 import { printStatements } from "./emit/print.js";
-import { resultTypes } from "./emit/result-types.js";
-import { runtimeFiles } from "./emit/runtime-files.js";
-import { schemaTypes, type SchemaTypes } from "./emit/schema-types.js";
-import { SURFACE_FILE, surfaceJson } from "./emit/surface-json.js";
+import { resultTypes } from "./emit/client/result-types.js";
+import { runtimeFiles } from "./emit/client/runtime-files.js";
+import { schemaTypes, type SchemaTypes } from "./emit/schema/schema-types.js";
+import { SURFACE_FILE, surfaceJson } from "./report/surface-json.js";
 import { withRetryDefaults } from "./normalize/retry-defaults.js";
 import { VERSION } from "./version.js";
 
@@ -132,7 +132,7 @@ export async function generate(spec: SpecInput, options: GenerateOptions = {}): 
     ...(await Promise.all(printed.map(async (f) => ({ path: f.path, contents: top + (await f.contents) })))),
     ...preformatted.map((f) => ({ path: f.path, contents: top + f.contents })),
   ];
-  // The error surface as data, for `generate --check` and `--watch` diffs (src/cli/surface-diff.ts).
+  // The error surface as data, for `generate --check` and `--watch` diffs (src/report/surface-diff.ts).
   const headerText = top.split("\n").filter(Boolean).map((line) => line.replace(/^\/\/ /, "")).join(" ");
   files.push({ path: SURFACE_FILE, contents: surfaceJson(api.title, surfaceRows(api, classified), headerText) });
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));

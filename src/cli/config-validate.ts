@@ -5,7 +5,7 @@ import { SpecError, pointerOf } from "../diagnostics.js";
 import type { Category, Recovery, RetryAdviceIR } from "../ir.js";
 import type { Classification, ClassifyOverrides } from "../normalize/classify.js";
 import { parseRetryAdvice } from "../parse/retry-advice.js";
-import { CATEGORIES, RECOVERIES } from "../parse/vocabulary.js";
+import { CATEGORIES, RECOVERIES } from "../vocabulary.js";
 import type { InputLimits } from "../parse/limits.js";
 import { checkLimits, checkRefRoots } from "./config-limits.js";
 

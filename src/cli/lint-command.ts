@@ -1,7 +1,7 @@
 // `faultline lint`: warnings an API designer can act on, each with where (file, line:col, JSON
 // pointer), what and how to fix it. Exit 0 with warnings; with --strict, 1 when there is any.
 import { formatDiagnostic, formatWarning, type SpecWarning } from "../diagnostics.js";
-import { schemaTypes } from "../emit/schema-types.js";
+import { schemaTypes } from "../emit/schema/schema-types.js";
 import { generateIr } from "../generate.js";
 import { lintApi, type LintWarning } from "../lint/rules.js";
 import { loadSpec, locateWarnings, parseDocument, type LoadedSpec, type LoadOptions } from "../parse/load.js";

@@ -2,7 +2,7 @@
 // machines (--json). Shared by `generate`, `--check` and `--watch`.
 import type { Diagnostic, SpecWarning } from "../diagnostics.js";
 import type { TargetOutcome } from "./run-target.js";
-import { formatChange, type SurfaceChange } from "./surface-diff.js";
+import { formatChange, type SurfaceChange } from "../report/surface-diff.js";
 import type { Style } from "./terminal.js";
 
 export function isStale(outcome: TargetOutcome): boolean {

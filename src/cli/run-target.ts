@@ -4,12 +4,12 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { SpecError, pointerOf, type SpecWarning } from "../diagnostics.js";
-import { parseSurfaceJson, SURFACE_FILE } from "../emit/surface-json.js";
+import { parseSurfaceJson, SURFACE_FILE } from "../report/surface-json.js";
 import { generate, type GenerateResult } from "../generate.js";
 import type { ApiIR } from "../ir.js";
 import { loadSpec, type LoadedSpec } from "../parse/load.js";
 import type { Target } from "./config.js";
-import { diffSurface, type SurfaceChange } from "./surface-diff.js";
+import { diffSurface, type SurfaceChange } from "../report/surface-diff.js";
 import { planOutput, writeOutput } from "./write-output.js";
 
 export type Stage = "loading" | "generating" | "comparing" | "writing";

@@ -4,14 +4,14 @@
 // never exits on bad input, only when the signal aborts (SIGINT by default), with code 0.
 import path from "node:path";
 import { SpecError, type Diagnostic } from "../diagnostics.js";
-import { formatPiecewise } from "../emit/format-memo.js";
+import { formatPiecewise } from "../format/format-memo.js";
 import { inputsUnchanged } from "../parse/load.js";
 import type { Target } from "./config.js";
 import { DirWatchers } from "./dir-watchers.js";
 import { jsonTarget } from "./outcome-text.js";
 import { commitTarget, displayPath, prepareTarget, type TargetOutcome } from "./run-target.js";
 import { SaveSettler } from "./save-settle.js";
-import { formatChange, summarizeChanges } from "./surface-diff.js";
+import { formatChange, summarizeChanges } from "../report/surface-diff.js";
 import { resolveTargets, type TargetArgs } from "./targets.js";
 import { createStyle, type Style } from "./terminal.js";
 

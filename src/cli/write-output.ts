@@ -9,7 +9,7 @@
 import { linkSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, writeFileSync, type Dirent } from "node:fs";
 import path from "node:path";
 import type { GeneratedFile } from "../generate.js";
-import { SURFACE_MARK } from "../emit/surface-json.js";
+import { SURFACE_MARK } from "../report/surface-json.js";
 import { assertWritable, lstatIfAny, removeAbandonedStaging, STAGING_PREFIX } from "./output-folder.js";
 import { assertNotReplacingUserFiles, assertOwned, isFaultlines, MANIFEST_FILE, manifestText, parseManifest, type Ownership } from "./output-ownership.js";
 

@@ -1,5 +1,6 @@
 // Reading a bundled document: internal $refs are followed here, nowhere else.
 import { SpecError } from "../diagnostics.js";
+import { decodePointerToken } from "../pointer.js";
 
 export type Node = Record<string, unknown>;
 
@@ -63,7 +64,7 @@ export function lookup(root: Node, ref: string): unknown {
   let node: unknown = root;
   for (const raw of ref.slice(1).split("/").slice(1)) {
     // Most tokens are plain names: nothing to decode or unescape (this runs for every ref use).
-    const token = raw.includes("%") || raw.includes("~") ? decodeRefToken(raw).replace(/~1/g, "/").replace(/~0/g, "~") : raw;
+    const token = raw.includes("%") || raw.includes("~") ? decodePointerToken(decodeRefToken(raw)) : raw;
     if (!isNode(node) && !Array.isArray(node)) return undefined;
     node = (node as Record<string, unknown>)[token];
   }

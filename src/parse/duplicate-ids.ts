@@ -7,7 +7,7 @@
 import { pointerOf, type SpecWarning } from "../diagnostics.js";
 import { deref, isNode, type Doc } from "./document.js";
 import { nameFromMethodAndPath } from "./naming.js";
-import { HTTP_METHODS } from "./vocabulary.js";
+import { HTTP_METHODS } from "../vocabulary.js";
 
 export function renameDuplicateOperationIds(doc: Doc): SpecWarning[] {
   const paths = doc.root.paths;

@@ -6,7 +6,7 @@ import { SpecError } from "../diagnostics.js";
 import type { Category, ErrorCodeIR, Recovery } from "../ir.js";
 import { deref, isNode, stringOf, type Doc, type Node } from "./document.js";
 import { schemasAtPath, type Properties } from "./schema-shapes.js";
-import { CATEGORIES, RECOVERIES } from "./vocabulary.js";
+import { CATEGORIES, RECOVERIES } from "../vocabulary.js";
 
 const MAX_DEPTH = 8;
 

@@ -9,6 +9,7 @@
 // Documents without such refs are left untouched.
 import { pointerOf } from "../diagnostics.js";
 import { isNode, type Node } from "./document.js";
+import { decodePointerToken } from "../pointer.js";
 
 const EXPRESSIBLE = /^#\/components\/[^/]+\/[^/]+$|^#\/paths\/[^/]+$/;
 const SCHEMA_KEYWORDS = new Set(["schema", "items", "additionalProperties", "additionalItems", "not", "contains", "propertyNames", "if", "then", "else", "unevaluatedItems", "unevaluatedProperties"]);
@@ -36,7 +37,7 @@ function deepRefs(document: Node): Holder[] {
 }
 
 function decode(ref: string): string[] {
-  return ref.slice(2).split("/").map((t) => decodeURIComponent(t).replace(/~1/g, "/").replace(/~0/g, "~"));
+  return ref.slice(2).split("/").map((t) => decodePointerToken(decodeURIComponent(t)));
 }
 
 /** The target's own path from the root, following refs met on the way; undefined if dangling. */

@@ -3,6 +3,8 @@
 // A `$ref` key there is content (Square's examples carry {"$ref": "https://..."} as data), so
 // the ref checks, the bundler and the hoisting must leave it alone.
 
+import { decodePointerToken } from "../pointer.js";
+
 /** A visited node and the way back to the root (the root has no parent). */
 export interface DataVisit {
   node: object;
@@ -33,7 +35,7 @@ export function isLiteralData(visit: DataVisit): boolean {
 export function pointsIntoLiteralData(document: unknown, pointer: string): boolean {
   let visit: DataVisit = { node: document as object, key: "", parent: undefined };
   for (const raw of pointer.replace(/^#?\/?/, "").split("/").filter(Boolean)) {
-    const key = decodeURIComponent(raw).replace(/~1/g, "/").replace(/~0/g, "~");
+    const key = decodePointerToken(decodeURIComponent(raw));
     const next = (visit.node as Record<string, unknown> | null)?.[key];
     if (next === null || typeof next !== "object") return false;
     visit = { node: next, key, parent: visit };

@@ -7,7 +7,7 @@ import { deref, derefOrFail, isNode, stringOf, type Doc, type Node } from "./doc
 import { nameFromMethodAndPath, camelCase, uniqueNames } from "./naming.js";
 import { parseResponses } from "./responses.js";
 import { parseRetryAdvice } from "./retry-advice.js";
-import { HTTP_METHODS } from "./vocabulary.js";
+import { HTTP_METHODS } from "../vocabulary.js";
 
 const IDEMPOTENT_METHODS = new Set<HttpMethod>(["get", "head", "options", "put", "delete", "trace"]);
 const IDEMPOTENCY_KEY = /^(?:x-)?idempotency[-_]?key$/i;

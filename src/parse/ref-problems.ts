@@ -7,6 +7,7 @@ import type { NormalizedProblem } from "@redocly/openapi-core";
 import { SpecError, type Diagnostic } from "../diagnostics.js";
 import { redocly } from "./redocly.js";
 import { locateProblem } from "./source-location.js";
+import { decodePointerToken } from "../pointer.js";
 
 export const REMOTE_REFUSED = "refused: a spec is untrusted input and faultline does not fetch URLs it names";
 export const REMOTE_FIX = "download the referenced file and $ref it by relative path, or pass --allow-remote-refs";
@@ -33,7 +34,7 @@ function parseFile(file: string): unknown {
 function valueAt(document: unknown, pointer: string): unknown {
   let node = document;
   for (const raw of pointer.replace(/^#?\/?/, "").split("/").filter(Boolean)) {
-    const token = raw.replace(/~1/g, "/").replace(/~0/g, "~");
+    const token = decodePointerToken(raw);
     if (node === null || typeof node !== "object" || !Object.hasOwn(node, token)) return undefined;
     node = (node as Record<string, unknown>)[token];
   }
@@ -45,7 +46,7 @@ function missingFragment(target: string, fragment: string): string {
   let node = parseFile(target);
   const walked: string[] = [];
   for (const raw of fragment.replace(/^\/?/, "").split("/").filter(Boolean)) {
-    const token = decoded(raw).replace(/~1/g, "/").replace(/~0/g, "~");
+    const token = decodePointerToken(decoded(raw));
     if (node === null || typeof node !== "object" || !Object.hasOwn(node, token)) {
       const keys = node !== null && typeof node === "object" ? Object.keys(node).slice(0, 8) : [];
       const at = walked.length === 0 ? "at its top level" : `under #/${walked.join("/")}`;

@@ -5,6 +5,7 @@
 import type { LocationObject } from "@redocly/openapi-core";
 import { redocly } from "./redocly.js";
 import { SpecError } from "../diagnostics.js";
+import { decodePointerToken } from "../pointer.js";
 
 export interface LineColumn {
   line: number;
@@ -12,7 +13,7 @@ export interface LineColumn {
 }
 
 function pointerTokens(pointer: string): string[] {
-  return pointer === "" ? [] : pointer.slice(1).split("/").map((t) => t.replace(/~1/g, "/").replace(/~0/g, "~"));
+  return pointer === "" ? [] : pointer.slice(1).split("/").map(decodePointerToken);
 }
 
 /** Does the pointer name a node in this parsed document? redocly falls back to the nearest parent, which would mislead. */

@@ -4,6 +4,7 @@
 // reports it as an error.
 import { pointerOf, type SpecWarning } from "../diagnostics.js";
 import { tokensOf, type RefSite } from "./ref-check.js";
+import { decodePointerToken } from "../pointer.js";
 
 export interface BrokenRef {
   ref: string;
@@ -30,7 +31,7 @@ function refTokens(ref: string): string[] {
     } catch {
       // a malformed escape is the broken ref itself; its tokens stay as written
     }
-    return token.replace(/~1/g, "/").replace(/~0/g, "~");
+    return decodePointerToken(token);
   });
 }
 

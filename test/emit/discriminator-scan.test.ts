@@ -5,7 +5,7 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { copyMatchesInstalled, scanDiscriminators } from "../../src/emit/discriminator-scan.js";
+import { copyMatchesInstalled, scanDiscriminators } from "../../src/emit/schema/discriminator-scan.js";
 import { loadSpec } from "../../src/parse/load.js";
 
 const require = createRequire(import.meta.url);

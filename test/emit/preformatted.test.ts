@@ -1,9 +1,9 @@
 // generate() ships index.ts and the runtime without running prettier on them (see generate.ts):
 // that is only right while their text is exactly what prettier would print.
 import { describe, expect, it } from "vitest";
-import { format } from "../../src/emit/format.js";
-import { INDEX_FILE } from "../../src/emit/index-file.js";
-import { runtimeFiles } from "../../src/emit/runtime-files.js";
+import { format } from "../../src/format/format.js";
+import { INDEX_FILE } from "../../src/emit/client/index-file.js";
+import { runtimeFiles } from "../../src/emit/client/runtime-files.js";
 
 const files = [{ path: "index.ts", contents: INDEX_FILE }, ...runtimeFiles("9.9.9-test")];
 

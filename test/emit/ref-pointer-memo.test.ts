@@ -3,7 +3,7 @@
 import { createRequire } from "node:module";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { memoizedCreateRef } from "../../src/emit/ref-pointer-memo.js";
+import { memoizedCreateRef } from "../../src/emit/schema/ref-pointer-memo.js";
 
 const { createRef } = createRequire(import.meta.url)("openapi-typescript/dist/lib/utils.cjs") as { createRef: (parts: unknown[]) => string };
 

@@ -1,7 +1,7 @@
 // What the generator hands the runtime for run-time decisions: the success schema's ok flag, the
 // user's config verdicts (also for codes the spec never lists), and who set each rule's verdict.
 import { describe, expect, it } from "vitest";
-import { operationData } from "../../src/emit/operation-specs.js";
+import { operationData } from "../../src/emit/client/operation-specs.js";
 import { generateIr } from "../../src/generate.js";
 import type { ClassifyOverrides } from "../../src/normalize/classify.js";
 

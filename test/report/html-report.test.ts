@@ -1,8 +1,8 @@
 // The page is built from spec text, so every string is escaped and none reaches the script.
 import { describe, expect, it } from "vitest";
-import type { SurfaceRow } from "../../src/emit/error-surface.js";
-import { html, htmlReport } from "../../src/emit/report-html.js";
-import { REPORT_SCRIPT } from "../../src/emit/report-html-script.js";
+import type { SurfaceRow } from "../../src/report/error-surface.js";
+import { html, htmlReport } from "../../src/report/report-html.js";
+import { REPORT_SCRIPT } from "../../src/report/report-html-script.js";
 
 const PAYLOAD = `</script><script>alert(1)</script><img src=x onerror=alert(2)>"'&\u2028\u0000`;
 

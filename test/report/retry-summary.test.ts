@@ -2,7 +2,7 @@
 // rules (send.ts: which errors are replayed; retry-timing.ts: how policy layers combine).
 import { describe, expect, it } from "vitest";
 import type { OperationIR, RetryAdviceIR } from "../../src/ir.js";
-import { RUNTIME_DEFAULT_POLICY, duration, idempotencyText, retryBehaviour } from "../../src/emit/retry-summary.js";
+import { RUNTIME_DEFAULT_POLICY, duration, idempotencyText, retryBehaviour } from "../../src/report/retry-summary.js";
 import { loadRuntime } from "../runtime/render.js";
 
 function operation(method: OperationIR["method"], extra: Partial<OperationIR> = {}): OperationIR {

@@ -6,7 +6,7 @@ import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import Handlebars from "handlebars";
 import { afterAll } from "vitest";
-import { runtimeContext } from "../../src/emit/runtime-files.js";
+import { runtimeContext } from "../../src/emit/client/runtime-files.js";
 
 export const TEMPLATE_DIR = resolve(import.meta.dirname, "../../templates/runtime");
 export const VERSION = "0.0.0-test";

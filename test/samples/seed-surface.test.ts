@@ -4,7 +4,7 @@
 // Each row below quotes or paraphrases its page; when a spec or the classifier drifts from the
 // page, the row that no longer holds says which statement broke.
 import { describe, expect, it } from "vitest";
-import type { SurfaceRow } from "../../src/emit/error-surface.js";
+import type { SurfaceRow } from "../../src/report/error-surface.js";
 import { reportRows } from "../../src/cli/report-command.js";
 
 interface Statement {

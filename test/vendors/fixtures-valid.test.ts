@@ -5,7 +5,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { CATEGORIES, RECOVERIES } from "../../src/parse/vocabulary.js";
+import { CATEGORIES, RECOVERIES } from "../../src/vocabulary.js";
 
 const require = createRequire(import.meta.url);
 const fixturesDir = path.join(import.meta.dirname, "fixtures");

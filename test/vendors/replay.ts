@@ -4,7 +4,7 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { resolve } from "node:path";
-import { operationData } from "../../src/emit/operation-specs.js";
+import { operationData } from "../../src/emit/client/operation-specs.js";
 import { generateIr } from "../../src/generate.js";
 import { loadSpec } from "../../src/parse/load.js";
 import type { SpecRef, VendorFixture } from "./fixtures.js";

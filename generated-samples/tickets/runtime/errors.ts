@@ -11,7 +11,11 @@ const BRAND = Symbol.for("faultline.error");
 
 /** True for an error thrown by any faultline-generated client, whichever copy of the runtime made it. */
 export function isFaultlineError(value: unknown): value is FaultlineError {
-  return typeof value === "object" && value !== null && (value as Record<symbol, unknown>)[BRAND] === true;
+  return (
+    typeof value === "object" &&
+    value !== null &&
+    (value as Record<symbol, unknown>)[BRAND] === true
+  );
 }
 
 /**

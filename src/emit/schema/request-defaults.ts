@@ -7,7 +7,8 @@
 // gets a request twin in components.schemas, "Name (request)": the same schema with `default`
 // dropped from its properties and its refs pointing at the other twins. Request bodies refer to
 // the twins; responses and everything else keep the originals. A copy: the input is not touched.
-import { isLiteralData, type DataVisit } from "../parse/literal-data.js";
+import { isLiteralData, type DataVisit } from "../../parse/literal-data.js";
+import { decodePointerToken, pointerToken } from "../../pointer.js";
 
 type Node = Record<string, unknown>;
 
@@ -17,7 +18,7 @@ const SCHEMA_REF = "#/components/schemas/";
 function schemaName(ref: unknown): string | undefined {
   if (typeof ref !== "string" || !ref.startsWith(SCHEMA_REF)) return undefined;
   const name = ref.slice(SCHEMA_REF.length);
-  return name.includes("/") ? undefined : name.replace(/~1/g, "/").replace(/~0/g, "~");
+  return name.includes("/") ? undefined : decodePointerToken(name);
 }
 
 /** Calls `onNode` for every object in a tree except literal data (examples, defaults, x-*). */
@@ -60,12 +61,12 @@ function rewritten(value: unknown, twins: Map<string, string>, dropDefaults: boo
   const copy: Node = {};
   for (const [k, v] of Object.entries(value)) copy[k] = rewritten(v, twins, dropDefaults, k, visit);
   const twin = twins.get(schemaName(copy.$ref) ?? "");
-  if (twin !== undefined) copy.$ref = `${SCHEMA_REF}${twin.replace(/~/g, "~0").replace(/\//g, "~1")}`;
+  if (twin !== undefined) copy.$ref = `${SCHEMA_REF}${pointerToken(twin)}`;
   // A twin's discriminator maps its values to the twins, so each branch keeps its value (discriminator-values.ts).
   if (isNode(copy.discriminator) && isNode(copy.discriminator.mapping)) {
     const mapping = Object.entries(copy.discriminator.mapping).map(([value, ref]) => {
       const to = twins.get(schemaName(ref) ?? "");
-      return [value, to === undefined ? ref : `${SCHEMA_REF}${to.replace(/~/g, "~0").replace(/\//g, "~1")}`];
+      return [value, to === undefined ? ref : `${SCHEMA_REF}${pointerToken(to)}`];
     });
     copy.discriminator = { ...copy.discriminator, mapping: Object.fromEntries(mapping) };
   }

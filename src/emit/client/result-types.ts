@@ -1,10 +1,10 @@
 // Per operation: the Input it takes, and a Result union whose error variants are literal in
 // status, code, category and recovery, so `if (r.error.category === "billing")` narrows to
 // exactly the variants the spec (and the classifier) says can be billing.
-import type { InterfaceStatement, PropertySignature, TypeAliasStatement } from "./structures.js";
-import type { MediaIR, OperationIR } from "../ir.js";
-import type { ClassifiedError, ClassifiedOperation } from "../normalize/classify.js";
-import { docText, operationType, stringLiteral, typeNames } from "./names.js";
+import type { InterfaceStatement, PropertySignature, TypeAliasStatement } from "../structures.js";
+import type { MediaIR, OperationIR } from "../../ir.js";
+import type { ClassifiedError, ClassifiedOperation } from "../../normalize/classify.js";
+import { docText, operationType, stringLiteral, typeNames } from "../names.js";
 
 type Statement = InterfaceStatement | TypeAliasStatement;
 

@@ -1,8 +1,8 @@
 // How an error surface changed between two generations, as a reviewer wants to read it:
 // operations that appeared or went away, variants (status + code) added or removed, and
 // variants whose category or recovery changed. Pure: rows in, changes out.
-import type { SurfaceRow } from "../emit/error-surface.js";
-import { compareRows } from "../emit/surface-json.js";
+import type { SurfaceRow } from "./error-surface.js";
+import { compareRows } from "./surface-json.js";
 
 export type SurfaceChange =
   | { kind: "operation-added" | "operation-removed"; operation: string; variants: number }

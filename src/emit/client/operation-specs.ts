@@ -7,10 +7,10 @@
 // for the whole client, median of 5, interleaved); a string costs nothing to check, and the
 // generator, not tsc, is what guarantees the data's shape (the samples' Prism tests and the hostile
 // corpus read it back through the runtime).
-import type { Statement } from "./structures.js";
-import type { ApiIR, EnvelopeIR } from "../ir.js";
-import { codeTable, type Classification, type ClassifiedError, type ClassifiedOperation, type ClassifyOverrides } from "../normalize/classify.js";
-import { dataLiteral } from "./names.js";
+import type { Statement } from "../structures.js";
+import type { ApiIR, EnvelopeIR } from "../../ir.js";
+import { codeTable, type Classification, type ClassifiedError, type ClassifiedOperation, type ClassifyOverrides } from "../../normalize/classify.js";
+import { dataLiteral } from "../names.js";
 import { requestMedia } from "./result-types.js";
 
 function errorRule(error: ClassifiedError): Record<string, unknown> {

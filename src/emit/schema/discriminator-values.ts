@@ -8,13 +8,14 @@
 // the input is not touched; explicit mapping entries always win.
 
 type Node = Record<string, unknown>;
+import { decodePointerToken } from "../../pointer.js";
 
 const isNode = (value: unknown): value is Node => value !== null && typeof value === "object" && !Array.isArray(value);
 const SCHEMA_REF = "#/components/schemas/";
 
 function resolve(schemas: Node, ref: unknown): Node | undefined {
   if (typeof ref !== "string" || !ref.startsWith(SCHEMA_REF)) return undefined;
-  const target = schemas[ref.slice(SCHEMA_REF.length).replace(/~1/g, "/").replace(/~0/g, "~")];
+  const target = schemas[decodePointerToken(ref.slice(SCHEMA_REF.length))];
   return isNode(target) ? target : undefined;
 }
 

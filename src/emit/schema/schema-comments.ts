@@ -3,7 +3,7 @@
 // hiding it from review; ESC sequences act on a terminal that prints it), raw U+2028/2029 (some
 // tools still treat them as line breaks), and "@tag" words that become JSDoc tags an editor acts
 // on ({@link https://...}, @deprecated). We clean its input text and its output here.
-import { docText } from "./names.js";
+import { docText } from "../names.js";
 
 /** Keys whose string values openapi-typescript prints as comment text. */
 const COMMENT_KEYS = new Set(["description", "summary", "title", "format"]);

@@ -2,7 +2,7 @@
 // `components` and `operations`, which every generated type indexes into. We call its transform
 // on the document we already loaded, so the spec is parsed and bundled once, not twice.
 import type { OpenAPI3, OpenAPITSOptions } from "openapi-typescript";
-import { SpecError, type SpecWarning } from "../diagnostics.js";
+import { SpecError, type SpecWarning } from "../../diagnostics.js";
 import { mayDuplicateDiscriminator, withoutDuplicateMembers } from "./discriminator-duplicates.js";
 import { scanDiscriminators } from "./discriminator-scan.js";
 import { openapiTypescript } from "./openapi-typescript.js";
@@ -12,6 +12,7 @@ import { withRecursiveArraysAsInterfaces } from "./recursive-arrays.js";
 import { withRequestTwins } from "./request-defaults.js";
 import { withDeclaredDiscriminatorValues } from "./discriminator-values.js";
 import { escapeRawControlCharacters, withInertCommentText } from "./schema-comments.js";
+import { decodePointerToken } from "../../pointer.js";
 
 type TransformContext = Parameters<ReturnType<typeof openapiTypescript>["transformSchema"]>[1];
 
@@ -46,14 +47,14 @@ export function schemaTypes(document: Record<string, unknown>, file: string): Sc
       replaced.add(pointer);
       replaceWithUnknown(schema, tokens);
       // A request twin repeats its original's flaw, which has (or will have) its own warning.
-      if (tokens[0] === "components" && tokens[1] === "schemas" && twinOf.has(tokens[2]!.replace(/~1/g, "/").replace(/~0/g, "~"))) continue;
+      if (tokens[0] === "components" && tokens[1] === "schemas" && twinOf.has(decodePointerToken(tokens[2]!))) continue;
       warnings.push({ ...untypable.diagnostic, did: "typed this schema unknown" });
     }
   }
 }
 
 function replaceWithUnknown(document: unknown, tokens: string[]): void {
-  const keys = tokens.map((t) => t.replace(/~1/g, "/").replace(/~0/g, "~"));
+  const keys = tokens.map((t) => decodePointerToken(t));
   let parent = document as Record<string, unknown>;
   for (const key of keys.slice(0, -1)) parent = parent[key] as Record<string, unknown>;
   const old = parent[keys.at(-1)!];
@@ -131,7 +132,7 @@ function exists(document: unknown, tokens: string[]): boolean {
   let node = document;
   for (const token of tokens) {
     if (node === null || typeof node !== "object") return false;
-    node = (node as Record<string, unknown>)[token.replace(/~1/g, "/").replace(/~0/g, "~")];
+    node = (node as Record<string, unknown>)[decodePointerToken(token)];
   }
   return node !== undefined;
 }

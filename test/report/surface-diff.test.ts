@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import type { SurfaceRow } from "../../src/emit/error-surface.js";
-import { parseSurfaceJson, SURFACE_MARK, surfaceJson } from "../../src/emit/surface-json.js";
-import { diffSurface, formatChange, summarizeChanges } from "../../src/cli/surface-diff.js";
+import type { SurfaceRow } from "../../src/report/error-surface.js";
+import { parseSurfaceJson, SURFACE_MARK, surfaceJson } from "../../src/report/surface-json.js";
+import { diffSurface, formatChange, summarizeChanges } from "../../src/report/surface-diff.js";
 
 function row(method: string, path: string, status: string, code: string, category = "terminal", recovery = "fix-request", idempotent = method === "GET"): SurfaceRow {
   return { api: "Cases", operation: `${method.toLowerCase()}Op`, method, path, status, code, category, recovery, reason: "test", idempotent };

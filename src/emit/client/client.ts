@@ -3,10 +3,10 @@
 // only wires names to data. createClient builds the methods in one loop over `operations`
 // instead of one typed arrow per operation: the interface already gives every method its types,
 // and 1,000 arrows each cast to their result type took tsc ~2 s on GitHub's spec.
-import type { FunctionStatement, InterfaceStatement, MethodSignature } from "./structures.js";
-import type { OperationIR } from "../ir.js";
-import type { ClassifiedOperation } from "../normalize/classify.js";
-import { docText, propertyKey, typeNames } from "./names.js";
+import type { FunctionStatement, InterfaceStatement, MethodSignature } from "../structures.js";
+import type { OperationIR } from "../../ir.js";
+import type { ClassifiedOperation } from "../../normalize/classify.js";
+import { docText, propertyKey, typeNames } from "../names.js";
 import { inputRequired } from "./result-types.js";
 
 function methodDocs(op: OperationIR): string[] {

@@ -6,6 +6,7 @@
 // dropped. Only specs that can trigger the quirk pay for the walk over the printed AST.
 import { createRequire } from "node:module";
 import type * as TypeScript from "typescript";
+import { decodePointerToken } from "../../pointer.js";
 
 interface Discriminators {
   objects: Record<string, { propertyName: string }>;
@@ -15,7 +16,7 @@ function at(document: unknown, pointer: string): Record<string, unknown> | undef
   let node: unknown = document;
   for (const raw of pointer.replace(/^#\//, "").split("/")) {
     if (node === null || typeof node !== "object") return undefined;
-    node = (node as Record<string, unknown>)[raw.replace(/~1/g, "/").replace(/~0/g, "~")];
+    node = (node as Record<string, unknown>)[decodePointerToken(raw)];
   }
   return node !== null && typeof node === "object" ? (node as Record<string, unknown>) : undefined;
 }

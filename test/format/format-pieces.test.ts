@@ -4,16 +4,16 @@ import { readdirSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it, vi } from "vitest";
 import { directoryRoot, directorySample } from "../../scripts/corpus/directory-sample.js";
-import { format } from "../../src/emit/format.js";
-import { formatByPiece } from "../../src/emit/format-memo.js";
-import { splitSource } from "../../src/emit/split-pieces.js";
+import { format } from "../../src/format/format.js";
+import { formatByPiece } from "../../src/format/format-memo.js";
+import { splitSource } from "../../src/format/split-pieces.js";
 import { generate } from "../../src/generate.js";
 import { loadSpec } from "../../src/parse/load.js";
 
 // Every text generate() hands to prettier, as printed.
 const printed: string[] = [];
-vi.mock("../../src/emit/format-memo.js", async (importOriginal) => {
-  const real = await importOriginal<typeof import("../../src/emit/format-memo.js")>();
+vi.mock("../../src/format/format-memo.js", async (importOriginal) => {
+  const real = await importOriginal<typeof import("../../src/format/format-memo.js")>();
   return { ...real, formatMemo: (source: string) => (printed.push(source), real.formatMemo(source)) };
 });
 

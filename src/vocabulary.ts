@@ -1,5 +1,5 @@
 // The closed sets faultline classifies into. The runtime template declares the same unions.
-import type { Category, Recovery } from "../ir.js";
+import type { Category, Recovery } from "./ir.js";
 
 export const CATEGORIES: readonly Category[] = ["retryable", "terminal", "billing"];
 

@@ -4,10 +4,10 @@
 // process; rendering is pure.
 import { readdirSync, readFileSync } from "node:fs";
 import Handlebars from "handlebars";
-import { VOCABULARY } from "../normalize/code-meaning.js";
-import { STATUS_DEFAULTS } from "../normalize/status-defaults.js";
+import { VOCABULARY } from "../../normalize/code-meaning.js";
+import { STATUS_DEFAULTS } from "../../normalize/status-defaults.js";
 
-const TEMPLATE_DIR = new URL("../../templates/runtime/", import.meta.url);
+const TEMPLATE_DIR = new URL("../../../templates/runtime/", import.meta.url);
 
 let compiled: { name: string; render: Handlebars.TemplateDelegate }[] | undefined;
 
