@@ -14,7 +14,7 @@ export function noDiscriminators<D>(): D {
 }
 
 /** Its lookup table starts as `{}`: a $ref such as "constructor" finds an inherited member there. */
-const EMPTY_TABLE: Record<string, unknown> = {};
+const EMPTY_TABLE: Readonly<Record<string, unknown>> = Object.freeze({});
 
 /** Would scanDiscriminators's allOf pass act on (or throw at) this item, with no discriminator found? */
 function allOfItemMatters(item: unknown): boolean {
