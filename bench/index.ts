@@ -27,7 +27,7 @@ const ctx: BenchContext = {
 
 // The CLI under test is the compiled one users run (bin/faultline.js -> dist/), so build first.
 ctx.log("building dist/ (tsc -p tsconfig.build.json)");
-execFileSync(process.execPath, [createRequire(import.meta.url).resolve("typescript/lib/tsc.js"), "-p", path.join(REPO, "tsconfig.build.json")], { stdio: "inherit" });
+execFileSync(process.execPath, [createRequire(import.meta.url).resolve("typescript/bin/tsc"), "-p", path.join(REPO, "tsconfig.build.json")], { stdio: "inherit" });
 
 const machine = describeMachine();
 const parts = [

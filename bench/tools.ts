@@ -18,8 +18,13 @@ function packageDir(pkg: string): string {
   return dir;
 }
 
-function bin(pkg: string, relative: string): string {
-  return path.join(packageDir(pkg), relative);
+/** The file a package declares as its command in package.json "bin" (a string, or the named entry). */
+function bin(pkg: string, command?: string): string {
+  const dir = packageDir(pkg);
+  const declared = (JSON.parse(readFileSync(path.join(dir, "package.json"), "utf8")) as { bin?: string | Record<string, string> }).bin;
+  const file = typeof declared === "string" ? declared : declared?.[command ?? pkg];
+  if (!file) throw new Error(`${pkg} declares no "${command ?? pkg}" command in its package.json "bin"`);
+  return path.join(dir, file);
 }
 
 export interface Tool {
@@ -39,19 +44,19 @@ export const FAULTLINE: Tool = {
 export const OPENAPI_TYPESCRIPT: Tool = {
   name: "openapi-typescript",
   output: "types only",
-  args: (spec, out) => [bin("openapi-typescript", "bin/cli.js"), spec, "-o", path.join(out, "schema.ts")],
+  args: (spec, out) => [bin("openapi-typescript"), spec, "-o", path.join(out, "schema.ts")],
 };
 
 export const ORVAL: Tool = {
   name: "orval",
   output: "types + fetch client",
-  args: (spec, out) => [bin("orval", "dist/bin/orval.js"), "--input", spec, "--output", path.join(out, "api.ts"), "--client", "fetch"],
+  args: (spec, out) => [bin("orval"), "--input", spec, "--output", path.join(out, "api.ts"), "--client", "fetch"],
 };
 
 export const HEY_API: Tool = {
   name: "@hey-api/openapi-ts",
   output: "types + fetch client (sdk)",
-  args: (spec, out) => [bin("@hey-api/openapi-ts", "bin/run.js"), "-i", spec, "-o", out, "--silent", "--no-log-file"],
+  args: (spec, out) => [bin("@hey-api/openapi-ts", "openapi-ts"), "-i", spec, "-o", out, "--silent", "--no-log-file"],
 };
 
 export const TOOLS: Tool[] = [FAULTLINE, OPENAPI_TYPESCRIPT, ORVAL, HEY_API];

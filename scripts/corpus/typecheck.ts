@@ -9,7 +9,7 @@ import { createRequire } from "node:module";
 import path from "node:path";
 
 const require = createRequire(import.meta.url);
-const TSC = require.resolve("typescript/lib/tsc.js");
+const TSC = require.resolve("typescript/bin/tsc");
 const TYPE_ROOTS = path.dirname(path.dirname(require.resolve("@types/node/package.json")));
 
 export const STRICT_OUTPUT_OPTIONS = {

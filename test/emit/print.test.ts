@@ -25,18 +25,3 @@ describe("printStatements (ts-morph)", () => {
     expect(text).toMatch(/\/\*\*\s+\* Get it\.\s+\*\s+\* GET \/a\s+\*\/\s+get\(call\?: CallOptions\): Promise<void>;/);
   });
 });
-
-describe("printStatements without the parse createSourceFile does", () => {
-  it("prints exactly what createSourceFile prints, for every statement kind", async () => {
-    const { printStatementsViaSourceFile } = await import("../../src/emit/print.js");
-    const statements: Parameters<typeof printStatements>[0] = [
-      `import type * as rt from "./runtime/types.js";`,
-      { kind: "interface", name: "AInput", isExported: true, docs: ["Input."], properties: [{ name: "body", type: "string", hasQuestionToken: true, docs: ["The body."] }] },
-      { kind: "type-alias", name: "AError", isExported: true, type: "rt.HttpError<404, \"404\"> | rt.NetworkError", docs: ["Every way\\n\\nit fails."] },
-      { kind: "variable", isExported: true, declarationKind: "const", declarations: [{ name: "ops", type: "Record<string, number>", initializer: "{\n  a: 1,\n}" }] },
-      { kind: "interface", name: "Client", methods: [{ name: "get", docs: ["Get it.\n\nGET /a"], parameters: [{ name: "call", type: "CallOptions", hasQuestionToken: true }], returnType: "Promise<void>" }] },
-      { kind: "function", name: "make", isExported: true, parameters: [{ name: "n", type: "number" }], returnType: "number", statements: ["const m = {\n  n,\n};", "return m.n;"] },
-    ];
-    expect(printStatements(statements)).toBe(printStatementsViaSourceFile(statements));
-  });
-});

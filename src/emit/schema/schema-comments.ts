@@ -6,7 +6,7 @@
 import { docText } from "../names.js";
 
 /** Keys whose string values openapi-typescript prints as comment text. */
-const COMMENT_KEYS = new Set(["description", "summary", "title", "format"]);
+const COMMENT_KEYS: ReadonlySet<string> = new Set(["description", "summary", "title", "format"]);
 
 /** What docText would change: most descriptions need nothing, and testing is cheaper than cleaning. */
 const NEEDS_CLEANING = /[\r\u2028\u2029\u0000-\u0008\u000b-\u001f\u007f]|\*\/|@\w|^\s|\s$/;

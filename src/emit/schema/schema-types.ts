@@ -4,9 +4,8 @@
 import type { OpenAPI3, OpenAPITSOptions } from "openapi-typescript";
 import { SpecError, type SpecWarning } from "../../diagnostics.js";
 import { mayDuplicateDiscriminator, withoutDuplicateMembers } from "./discriminator-duplicates.js";
-import { scanDiscriminators } from "./discriminator-scan.js";
+import { mayHaveDiscriminators, noDiscriminators } from "./discriminator-presence.js";
 import { openapiTypescript } from "./openapi-typescript.js";
-import { withMemoizedRefPointers } from "./ref-pointer-memo.js";
 import { withNullableSafeWithRequired } from "./with-required.js";
 import { withRecursiveArraysAsInterfaces } from "./recursive-arrays.js";
 import { withRequestTwins } from "./request-defaults.js";
@@ -63,9 +62,10 @@ function replaceWithUnknown(document: unknown, tokens: string[]): void {
 }
 
 function transformed(schema: OpenAPI3): string {
-  const { astToString, resolveRef, scanDiscriminators: originalScan, transformSchema } = openapiTypescript();
+  const { astToString, resolveRef, scanDiscriminators, transformSchema } = openapiTypescript();
   const options: OpenAPITSOptions = { silent: true };
-  const discriminators = scanDiscriminators(schema, options, originalScan);
+  // Asked first: on a spec without discriminators the scan is a whole-document walk that finds nothing.
+  const discriminators = mayHaveDiscriminators(schema) ? scanDiscriminators(schema, options) : noDiscriminators<ReturnType<typeof scanDiscriminators>>();
   // The transform resolves the same refs over and over (a parameter or schema per use): once each.
   const resolved = new Map<string, unknown>();
   const ctx = {
@@ -102,7 +102,7 @@ function transformed(schema: OpenAPI3): string {
       return resolved.get($ref);
     },
   } as unknown as TransformContext;
-  let nodes = withMemoizedRefPointers(() => transformSchema(schema, ctx));
+  let nodes = transformSchema(schema, ctx);
   if (mayDuplicateDiscriminator(schema, discriminators)) nodes = withoutDuplicateMembers(nodes);
   nodes = withNullableSafeWithRequired(nodes);
   nodes = withRecursiveArraysAsInterfaces(nodes);
