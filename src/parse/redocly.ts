@@ -5,9 +5,9 @@ import { createRequire } from "node:module";
 
 export type Redocly = typeof import("@redocly/openapi-core");
 
-let loaded: Redocly | undefined;
+const require = createRequire(import.meta.url);
 
+/** Node's module cache keeps it once loaded: a later call is a lookup. */
 export function redocly(): Redocly {
-  loaded ??= createRequire(import.meta.url)("@redocly/openapi-core") as Redocly;
-  return loaded;
+  return require("@redocly/openapi-core") as Redocly;
 }
