@@ -7,6 +7,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
 import { build } from "esbuild";
+import { readRuntimeTemplates } from "../src/cli/runtime-templates.js";
 import { runtimeFiles } from "../src/emit/client/runtime-files.js";
 import { VERSION } from "../src/version.js";
 
@@ -18,7 +19,7 @@ export interface RuntimeSize {
 export async function measureRuntimeSize(): Promise<RuntimeSize> {
   const dir = mkdtempSync(path.join(tmpdir(), "faultline-size-"));
   try {
-    for (const file of runtimeFiles(VERSION)) {
+    for (const file of runtimeFiles(readRuntimeTemplates(), VERSION)) {
       const target = path.join(dir, file.path);
       mkdirSync(path.dirname(target), { recursive: true });
       writeFileSync(target, file.contents);

@@ -6,7 +6,9 @@
 //
 //   npm run format:templates
 import { readdir, readFile, writeFile } from "node:fs/promises";
-import { format } from "../src/format/format.js";
+import { createPrettierFormat } from "../src/format/format.js";
+
+const format = createPrettierFormat();
 
 const dir = new URL("../templates/runtime/", import.meta.url);
 for (const name of (await readdir(dir)).filter((f) => f.endsWith(".ts.hbs")).sort()) {

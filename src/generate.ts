@@ -1,5 +1,7 @@
-// generate(): a loaded spec in, files out. No file system, no clock, no randomness: the same
-// input gives the same bytes, which is what lets users check generated clients in and run --check.
+// generate(): a loaded spec in, files out. No file system, no clock, no randomness, no threads
+// and no state kept between calls: the formatter and the runtime templates are the caller's
+// (GenerateTools; the CLI's are in src/cli/generate-tools.ts). The same input and tools give the
+// same bytes, which is what lets users check generated clients in and run --check.
 import type { SpecWarning } from "./diagnostics.js";
 import type { ApiIR, RetryAdviceIR } from "./ir.js";
 import { classifyApi, type ClassifiedOperation, type ClassifyOverrides } from "./normalize/classify.js";
@@ -8,13 +10,12 @@ import { locatedIn, locateWarnings } from "./parse/load.js";
 import { clientStatements } from "./emit/client/client.js";
 import { INDEX_FILE } from "./emit/client/index-file.js";
 import { surfaceRows } from "./report/error-surface.js";
-import { moveFormattingToWorker } from "./format/format.js";
-import { formatMemo } from "./format/format-memo.js";
+import type { Formatter } from "./format/formatter.js";
 import { lineText } from "./emit/names.js";
 import { operationSpecStatements } from "./emit/client/operation-specs.js";
 import { printStatements } from "./emit/print.js";
 import { resultTypes } from "./emit/client/result-types.js";
-import { runtimeFiles } from "./emit/client/runtime-files.js";
+import { runtimeFiles, type RuntimeTemplate } from "./emit/client/runtime-files.js";
 import { schemaTypes, type SchemaTypes } from "./emit/schema/schema-types.js";
 import { SURFACE_FILE, surfaceJson } from "./report/surface-json.js";
 import { withRetryDefaults } from "./normalize/retry-defaults.js";
@@ -41,6 +42,14 @@ export interface GenerateOptions {
   retry?: RetryAdviceIR;
 }
 
+/** What generate() works with but does not make: given by the caller, shared by as many runs as it likes. */
+export interface GenerateTools {
+  /** Formats each printed file under the format limit (the CLI's: prettier, src/format/formatter.ts). */
+  formatter: Formatter;
+  /** The runtime's templates, compiled (compileRuntimeTemplates; the CLI reads templates/runtime). */
+  templates: readonly RuntimeTemplate[];
+}
+
 export interface GeneratedFile {
   /** Relative to the output folder, forward slashes. */
   path: string;
@@ -61,8 +70,6 @@ export interface GenerateResult {
  * and print.ts's layouts are consistent and readable on their own. The runtime is always formatted.
  */
 const FORMAT_LIMIT = 100_000;
-/** Each operation adds at least this much to operations.ts and to client.ts (Stripe: 320, 440). */
-const MIN_BYTES_PER_OPERATION = 300;
 
 function header(api: ApiIR, hash: string): string {
   return [
@@ -94,13 +101,11 @@ export function generateIr(spec: SpecInput, options: GenerateOptions = {}): { ap
   return { api, classified: classifyApi(api, options.overrides) };
 }
 
-export async function generate(spec: SpecInput, options: GenerateOptions = {}): Promise<GenerateResult> {
+export async function generate(spec: SpecInput, tools: GenerateTools, options: GenerateOptions = {}): Promise<GenerateResult> {
   const { api, classified } = generateIr(spec, options);
   const top = header(api, spec.hash);
-  // Some file will be formatted: prettier loads on another thread while ts-morph loads here.
-  if (api.operations.length * MIN_BYTES_PER_OPERATION <= FORMAT_LIMIT) moveFormattingToWorker();
-  // Each file is handed to prettier as soon as it is printed, so formatting overlaps printing.
-  const formatted = (text: string) => (text.length <= FORMAT_LIMIT ? formatMemo(text) : Promise.resolve(text));
+  // Each file is handed to the formatter as soon as it is printed, so formatting can overlap printing.
+  const formatted = (text: string) => (text.length <= FORMAT_LIMIT ? tools.formatter.format(text) : Promise.resolve(text));
 
   const types = formatted(printStatements([
     `import type * as rt from "./runtime/types.js";`,
@@ -126,8 +131,8 @@ export async function generate(spec: SpecInput, options: GenerateOptions = {}): 
     { path: "types.ts", contents: types },
   ];
   // index.ts and the runtime are constant text, written formatted (tests check both are prettier's
-  // fixed points), so they skip prettier: on a big spec that spares the whole import and warm-up.
-  const preformatted: GeneratedFile[] = [{ path: "index.ts", contents: INDEX_FILE }, ...runtimeFiles(VERSION)];
+  // fixed points), so they skip the formatter: on a big spec that spares prettier's whole import.
+  const preformatted: GeneratedFile[] = [{ path: "index.ts", contents: INDEX_FILE }, ...runtimeFiles(tools.templates, VERSION)];
   const files = [
     ...(await Promise.all(printed.map(async (f) => ({ path: f.path, contents: top + (await f.contents) })))),
     ...preformatted.map((f) => ({ path: f.path, contents: top + f.contents })),

@@ -4,9 +4,13 @@
 import { mkdir, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { SpecError } from "../../src/diagnostics.js";
+import { createGenerateTools } from "../../src/cli/generate-tools.js";
 import { generate } from "../../src/generate.js";
 import type { ClassifiedOperation } from "../../src/normalize/classify.js";
 import { loadSpec } from "../../src/parse/load.js";
+
+/** One formatter and one set of compiled templates for every spec this file generates. */
+const tools = createGenerateTools();
 
 export interface CategoryCounts {
   retryable: number;
@@ -49,7 +53,7 @@ export async function generateInto(spec: string, outDir: string, refRoots: strin
   const empty = { spec, outDir, operations: 0, errorVariants: 0, categories: { retryable: 0, terminal: 0, billing: 0, byStatus: 0 }, schemaBytes: 0, warnings: 0 };
   try {
     const loaded = await loadSpec(spec, { refRoots });
-    const result = await generate(loaded);
+    const result = await generate(loaded, tools);
     await rm(outDir, { recursive: true, force: true });
     for (const file of result.files) {
       const target = path.join(outDir, file.path);

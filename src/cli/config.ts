@@ -1,6 +1,7 @@
 // faultline.config.json (or faultline.config.mjs): many specs in one run, each with its output
 // folder, classification overrides and retry defaults. Paths are relative to the config file.
 // Config-wide `overrides` and `retry` apply to every spec; a spec's own entry wins field by field.
+import { createHash } from "node:crypto";
 import { access, readFile } from "node:fs/promises";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
@@ -65,15 +66,22 @@ function isModule(file: string): boolean {
   return /\.(?:mjs|js)$/.test(file);
 }
 
-let reloads = 0;
+/**
+ * Node caches modules by URL: a query string naming the file's bytes makes --watch see an edited
+ * file, and the same bytes load once. No counter: nothing here outlives the call.
+ */
+async function moduleUrl(file: string, fresh: boolean): Promise<string> {
+  const url = pathToFileURL(file).href;
+  if (!fresh) return url;
+  return `${url}?reload=${createHash("sha256").update(await readFile(file)).digest("hex").slice(0, 16)}`;
+}
 
 async function readRaw(file: string, shown: string, fresh: boolean): Promise<unknown> {
   if (isModule(file)) {
     if (!(await exists(file))) throw fail(shown, "", "config file not found", "check the path, or create a config with `faultline init`");
     let loaded: { default?: unknown };
     try {
-      // Node caches modules by URL: a query string makes --watch see the edited file.
-      loaded = (await import(pathToFileURL(file).href + (fresh ? `?reload=${++reloads}` : ""))) as { default?: unknown };
+      loaded = (await import(await moduleUrl(file, fresh))) as { default?: unknown };
     } catch (error) {
       throw fail(shown, "", `cannot load the module: ${(error as Error).message}`, `fix the module so that \`node ${path.basename(file)}\` runs`);
     }

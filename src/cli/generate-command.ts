@@ -2,6 +2,7 @@
 // a progress line at a terminal, a line per target, and the error-surface diff under it.
 // --check writes nothing and exits 1 when any output is stale; --watch hands over to watch.ts.
 import { SpecError } from "../diagnostics.js";
+import { createGenerateTools } from "./generate-tools.js";
 import { cwdOf, terminalOf, type Io } from "./io.js";
 import { describeOutcome, isStale, jsonTarget, type JsonTarget } from "./outcome-text.js";
 import { displayPath, runTarget, WarningsAsErrors } from "./run-target.js";
@@ -30,6 +31,8 @@ export async function generateCommand(args: GenerateArgs, io: Io): Promise<numbe
   const style = createStyle(colourEnabled(terminal));
   if (args.watch) return runWatch({ ...resolved, targetArgs: args, cwd, style, json: args.json, quiet: args.quiet, out: io.out, signal: io.signal });
 
+  // One formatter for every target: its worker, once started, serves them all.
+  const tools = createGenerateTools();
   const progress = createProgress(io.out, terminal.isTTY && !args.quiet && !args.json);
   const results: JsonTarget[] = [];
   let failed = false;
@@ -37,7 +40,7 @@ export async function generateCommand(args: GenerateArgs, io: Io): Promise<numbe
   for (const [i, target] of resolved.targets.entries()) {
     const label = `[${i + 1}/${resolved.targets.length}] ${displayPath(target.spec, cwd)}`;
     try {
-      const outcome = await runTarget(target, { check: args.check, strict: args.strict ?? false, cwd, onStage: (stage) => progress.show(`${label}: ${stage}...`) });
+      const outcome = await runTarget(target, { check: args.check, strict: args.strict ?? false, cwd, tools, onStage: (stage) => progress.show(`${label}: ${stage}...`) });
       progress.clear();
       // Warnings go to stderr, beside the result line; --quiet hides them (--strict would have failed).
       if (!args.json && !args.quiet) io.err(describeWarnings(outcome.spec, outcome.warnings, style));

@@ -5,7 +5,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { SpecError, pointerOf, type SpecWarning } from "../diagnostics.js";
 import { parseSurfaceJson, SURFACE_FILE } from "../report/surface-json.js";
-import { generate, type GenerateResult } from "../generate.js";
+import { generate, type GenerateResult, type GenerateTools } from "../generate.js";
 import type { ApiIR } from "../ir.js";
 import { loadSpec, type LoadedSpec } from "../parse/load.js";
 import type { Target } from "./config.js";
@@ -20,6 +20,8 @@ export interface RunOptions {
   strict?: boolean;
   /** Paths in the outcome are shown relative to this folder. */
   cwd: string;
+  /** The formatter and templates every target is generated with (generate-tools.ts). */
+  tools: GenerateTools;
   onStage?: (stage: Stage) => void;
 }
 
@@ -120,7 +122,7 @@ export async function prepareTarget(target: Target, options: RunOptions): Promis
       ...(target.refRoots ? { refRoots: target.refRoots } : {}),
     });
     options.onStage?.("generating");
-    const result = await generate(loaded, { ...(target.overrides ? { overrides: target.overrides } : {}), ...(target.retry ? { retry: target.retry } : {}) });
+    const result = await generate(loaded, options.tools, { ...(target.overrides ? { overrides: target.overrides } : {}), ...(target.retry ? { retry: target.retry } : {}) });
     checkOperationOverrides(target, result.api, displayPath(target.spec, options.cwd));
     return { target, loaded, result, ms: performance.now() - started };
   } catch (error) {

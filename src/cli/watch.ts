@@ -4,10 +4,10 @@
 // never exits on bad input, only when the signal aborts (SIGINT by default), with code 0.
 import path from "node:path";
 import { SpecError, type Diagnostic } from "../diagnostics.js";
-import { formatPiecewise } from "../format/format-memo.js";
 import { inputsUnchanged } from "../parse/load.js";
 import type { Target } from "./config.js";
 import { DirWatchers } from "./dir-watchers.js";
+import { createGenerateTools } from "./generate-tools.js";
 import { jsonTarget } from "./outcome-text.js";
 import { commitTarget, displayPath, prepareTarget, type TargetOutcome } from "./run-target.js";
 import { SaveSettler } from "./save-settle.js";
@@ -81,8 +81,9 @@ export async function runWatch(options: WatchOptions): Promise<number> {
   let states = new Map<string, TargetState>();
   let configTimer: NodeJS.Timeout | undefined;
   const print = (text: string) => !options.quiet && !options.json && options.out(text);
-  // Every save after the first formats only the statements and members that changed.
-  formatPiecewise();
+  // The session's own formatter, kept across saves: every save after the first formats only the
+  // statements and members that changed (format-memo.ts).
+  const tools = createGenerateTools({ worker: true, memo: "piecewise" });
 
   const watchers = new DirWatchers((file) => {
     if (signal.aborted) return;
@@ -101,7 +102,7 @@ export async function runWatch(options: WatchOptions): Promise<number> {
   const syncWatchers = () => watchers.sync([...[...states.values()].flatMap((s) => s.inputs), ...(options.configFile ? [options.configFile] : [])]);
 
   async function regenerate(state: TargetState, initial: boolean): Promise<void> {
-    const runOptions = { check: false, cwd: options.cwd };
+    const runOptions = { check: false, cwd: options.cwd, tools };
     const attempt = await state.settler.settle(() => prepareTarget(state.target, runOptions), (prepared) => inputsUnchanged(prepared.loaded));
     if (!attempt) return;
     state.committing = true;

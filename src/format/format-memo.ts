@@ -1,55 +1,28 @@
-// Prettier is deterministic, so remembering its output by input gives the same bytes and keeps
-// generate() pure. It matters for `--watch`: a save changes one or two operations, and an edited
-// operation changes schema.ts, types.ts and operations.ts. Files are remembered whole (a save that
-// changes no file's text formats nothing) and, once `formatPiecewise()` is on, by piece
-// (format-pieces.ts): a changed file re-formats only its changed statements and members, in one
-// prettier call, 3-4x less prettier time per edit. Pieces give the very text prettier gives the
-// whole file (test/emit/format-pieces.test.ts checks every sample and corpus spec).
-import { format } from "./format.js";
+// Prettier is deterministic, so remembering its output by input gives the same bytes. It matters
+// for `--watch`: a save changes one or two operations, and an edited operation changes schema.ts,
+// types.ts and operations.ts. Files are remembered whole (a save that changes no file's text
+// formats nothing) and, when asked for `piecewise`, by piece (format-pieces.ts): a changed file
+// re-formats only its changed statements and members, in one prettier call, 3-4x less prettier
+// time per edit. Pieces give the very text prettier gives the whole file
+// (test/format/format-pieces.test.ts checks every sample and corpus spec). The memory belongs to
+// the formatter createFormatMemo() returns: watch creates one and keeps it across saves.
+import type { FormatText } from "./format.js";
 import { assemble, formatBatch, type Piece } from "./format-pieces.js";
+import { Lru } from "./lru.js";
 import { splitSource } from "./split-pieces.js";
 
-/** Least recently used first: Map keeps insertion order, and a hit is re-inserted. */
-class Lru<V> {
-  private readonly entries = new Map<string, V>();
-  private size = 0;
-
-  constructor(
-    private readonly maxSize: number,
-    private readonly sizeOf: (key: string, value: V) => number,
-  ) {}
-
-  get(key: string): V | undefined {
-    const value = this.entries.get(key);
-    if (value === undefined) return undefined;
-    this.entries.delete(key);
-    this.entries.set(key, value);
-    return value;
-  }
-
-  set(key: string, value: V): void {
-    this.delete(key);
-    this.entries.set(key, value);
-    this.size += this.sizeOf(key, value);
-    for (const [oldest, old] of this.entries) {
-      if (this.size <= this.maxSize || oldest === key) break;
-      this.entries.delete(oldest);
-      this.size -= this.sizeOf(oldest, old);
-    }
-  }
-
-  delete(key: string): void {
-    const value = this.entries.get(key);
-    if (value === undefined) return;
-    this.entries.delete(key);
-    this.size -= this.sizeOf(key, value);
-  }
+export interface FormatMemoOptions {
+  /**
+   * Remember pieces, not only whole files. Off for a one-shot run: splitting and batching cost
+   * it ~0.1 s of CPU on cases.yaml (cold code, wrappers) and gain it nothing.
+   */
+  piecewise?: boolean;
 }
 
 /** A watch session edits one spec at a time: a few files, each under a size cap, and their pieces. */
 const MAX_SOURCE_CHARS = 512_000;
-const files = new Lru<Promise<string>>(48, () => 1);
-const pieces = new Lru<string>(8_000_000, (key, value) => key.length + value.length);
+const MAX_FILES = 48;
+const MAX_PIECE_CHARS = 8_000_000;
 
 const pieceKey = (piece: Piece) => `${piece.kind}\0${piece.text}`;
 
@@ -64,61 +37,56 @@ interface Batch {
   formatted: Promise<string[] | undefined>;
 }
 
-let pending: Batch | undefined;
+/** `format`, remembering what it gave. */
+export function createFormatMemo(format: FormatText, options: FormatMemoOptions = {}): FormatText {
+  const files = new Lru<Promise<string>>(MAX_FILES, () => 1);
+  const pieces = new Lru<string>(MAX_PIECE_CHARS, (key, value) => key.length + value.length);
+  let pending: Batch | undefined;
 
-function newBatch(): Batch {
-  const pieces: Piece[] = [];
-  // Runs once the code that asked has run to its first await: every file of a generate() has asked by then.
-  const formatted = Promise.resolve().then(() => {
-    pending = undefined;
-    return formatBatch(pieces, format).catch(() => undefined);
-  });
-  return { pieces, formatted };
-}
-
-function formatTogether(missing: Piece[]): Promise<string[] | undefined> {
-  const batch = (pending ??= newBatch());
-  const from = batch.pieces.length;
-  batch.pieces.push(...missing);
-  return batch.formatted.then((all) => all?.slice(from, from + missing.length));
-}
-
-/** The same text as format(source), formatting only the pieces not seen before. */
-export async function formatByPiece(source: string): Promise<string> {
-  const split = splitSource(source);
-  if (!split) return format(source);
-  const all: Piece[] = [{ kind: "file", text: split.skeleton }, ...split.pieces];
-  const known = new Map(all.map((piece) => [pieceKey(piece), pieces.get(pieceKey(piece))]));
-  const missing = [...new Map(all.map((piece) => [pieceKey(piece), piece])).entries()].filter(([key]) => known.get(key) === undefined);
-  if (missing.length > 0) {
-    const formatted = await formatTogether(missing.map(([, piece]) => piece));
-    if (!formatted) return format(source);
-    missing.forEach(([key], i) => {
-      known.set(key, formatted[i]!);
-      pieces.set(key, formatted[i]!);
+  function newBatch(): Batch {
+    const batched: Piece[] = [];
+    // Runs once the code that asked has run to its first await: every file of a generate() has asked by then.
+    const formatted = Promise.resolve().then(() => {
+      pending = undefined;
+      return formatBatch(batched, format).catch(() => undefined);
     });
+    return { pieces: batched, formatted };
   }
-  const [skeleton, ...texts] = all.map((piece) => known.get(pieceKey(piece))!);
-  return assemble(`${skeleton}\n`, split.pieces, texts) ?? format(source);
-}
 
-let piecewise = false;
+  function formatTogether(missing: Piece[]): Promise<string[] | undefined> {
+    const batch = (pending ??= newBatch());
+    const from = batch.pieces.length;
+    batch.pieces.push(...missing);
+    return batch.formatted.then((all) => all?.slice(from, from + missing.length));
+  }
 
-/**
- * Off by default: splitting and batching cost a one-shot run ~0.1 s of CPU on cases.yaml (cold
- * code, wrappers) and gain it nothing. A watch session turns it on before its first generation.
- */
-export function formatPiecewise(on = true): void {
-  piecewise = on;
-}
+  /** The same text as format(source), formatting only the pieces not seen before. */
+  async function formatByPiece(source: string): Promise<string> {
+    const split = splitSource(source);
+    if (!split) return format(source);
+    const all: Piece[] = [{ kind: "file", text: split.skeleton }, ...split.pieces];
+    const known = new Map(all.map((piece) => [pieceKey(piece), pieces.get(pieceKey(piece))]));
+    const missing = [...new Map(all.map((piece) => [pieceKey(piece), piece])).entries()].filter(([key]) => known.get(key) === undefined);
+    if (missing.length > 0) {
+      const formatted = await formatTogether(missing.map(([, piece]) => piece));
+      if (!formatted) return format(source);
+      missing.forEach(([key], i) => {
+        known.set(key, formatted[i]!);
+        pieces.set(key, formatted[i]!);
+      });
+    }
+    const [skeleton, ...texts] = all.map((piece) => known.get(pieceKey(piece))!);
+    return assemble(`${skeleton}\n`, split.pieces, texts) ?? format(source);
+  }
 
-export function formatMemo(source: string): Promise<string> {
-  if (source.length > MAX_SOURCE_CHARS) return format(source);
-  const hit = files.get(source);
-  if (hit) return hit;
-  const result = piecewise ? formatByPiece(source) : format(source);
-  files.set(source, result);
-  // A failed format must not be remembered: the next call should see the error again, fresh.
-  result.catch(() => files.delete(source));
-  return result;
+  return (source) => {
+    if (source.length > MAX_SOURCE_CHARS) return format(source);
+    const hit = files.get(source);
+    if (hit) return hit;
+    const result = options.piecewise ? formatByPiece(source) : format(source);
+    files.set(source, result);
+    // A failed format must not be remembered: the next call should see the error again, fresh.
+    result.catch(() => files.delete(source));
+    return result;
+  };
 }

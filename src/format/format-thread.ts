@@ -1,9 +1,8 @@
 // Prettier on a worker thread. Cold, prettier costs a small spec's run more than anything else
-// (~0.1 s to import, 0.35-0.6 s to format four small files while its code is still cold), and that
-// came after all the rest. Started as soon as generate() knows it will format (format.ts), the
-// worker imports prettier on another core while this thread loads ts-morph, and formats each file
-// as soon as it is printed, while this thread goes on; until the first one comes, it warms prettier
-// up (format-warmup.ts). Same prettier, same options: the same bytes.
+// (~0.1 s to import, 0.35-0.6 s to format four small files while its code is still cold). Started
+// by the first file a worker formatter is given (format.ts), the worker imports prettier on another
+// core and formats each file as soon as it is printed, while this thread goes on printing the
+// next. Same prettier, same options: the same bytes.
 import { existsSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";

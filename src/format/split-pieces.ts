@@ -10,9 +10,10 @@ import { createRequire } from "node:module";
 import type * as TS from "typescript";
 import { isCleanGap, placeholderOf, RESERVED, type Piece, type SplitFile } from "./format-pieces.js";
 
+// Required where a file is split, not at import: only --watch splits, and TypeScript takes
+// 0.1-0.2 s to load. Node's module cache makes every later require() a lookup.
 const require = createRequire(import.meta.url);
-let compiler: typeof TS | undefined;
-const typescript = () => (compiler ??= require("typescript") as typeof TS);
+type Kinds = typeof TS.SyntaxKind;
 
 interface Token {
   kind: TS.SyntaxKind;
@@ -24,8 +25,7 @@ interface Token {
 }
 
 /** Tokens and comments, or undefined where the scanner alone cannot be trusted. */
-function tokenize(source: string): Token[] | undefined {
-  const ts = typescript();
+function tokenize(ts: typeof TS, source: string): Token[] | undefined {
   const K = ts.SyntaxKind;
   let failed = false;
   const scanner = ts.createScanner(ts.ScriptTarget.Latest, false, ts.LanguageVariant.Standard, source, () => (failed = true));
@@ -48,33 +48,31 @@ function tokenize(source: string): Token[] | undefined {
   return failed ? undefined : tokens;
 }
 
-function depthChange(kind: TS.SyntaxKind): number {
-  const K = typescript().SyntaxKind;
+function depthChange(K: Kinds, kind: TS.SyntaxKind): number {
   if (kind === K.OpenBraceToken || kind === K.OpenParenToken || kind === K.OpenBracketToken || kind === K.TemplateHead) return 1;
   if (kind === K.CloseBraceToken || kind === K.CloseParenToken || kind === K.CloseBracketToken || kind === K.TemplateTail) return -1;
   return 0;
 }
 
 /** Index of the token that closes the bracket at `open`. */
-function closingOf(tokens: Token[], open: number): number | undefined {
+function closingOf(K: Kinds, tokens: Token[], open: number): number | undefined {
   let depth = 0;
   for (let i = open; i < tokens.length; i++) {
-    depth += depthChange(tokens[i]!.kind);
+    depth += depthChange(K, tokens[i]!.kind);
     if (depth === 0) return i;
   }
   return undefined;
 }
 
 /** Index of a statement's last token, from its first one that is not a comment. */
-function statementEnd(tokens: Token[], first: number): number | undefined {
-  const K = typescript().SyntaxKind;
+function statementEnd(K: Kinds, tokens: Token[], first: number): number | undefined {
   let keyword = first;
   while (tokens[keyword]?.kind === K.ExportKeyword || tokens[keyword]?.kind === K.DeclareKeyword) keyword++;
   const endsAtBrace = [K.InterfaceKeyword, K.FunctionKeyword, K.ClassKeyword, K.EnumKeyword, K.NamespaceKeyword, K.ModuleKeyword, K.AbstractKeyword].includes(tokens[keyword]?.kind ?? K.Unknown);
   let depth = 0;
   for (let i = first; i < tokens.length; i++) {
     const { kind } = tokens[i]!;
-    depth += depthChange(kind);
+    depth += depthChange(K, kind);
     if (depth < 0) return undefined;
     if (depth === 0 && (kind === K.SemicolonToken || (endsAtBrace && kind === K.CloseBraceToken))) return i;
   }
@@ -88,8 +86,7 @@ interface Body {
 }
 
 /** The braces of `interface Name {...}` or `const name = {...};`, when the statement is one. */
-function bodyOf(tokens: Token[], first: number, last: number): Body | undefined {
-  const K = typescript().SyntaxKind;
+function bodyOf(K: Kinds, tokens: Token[], first: number, last: number): Body | undefined {
   let i = first;
   while (tokens[i]!.kind === K.ExportKeyword || tokens[i]!.kind === K.DeclareKeyword) i++;
   const keyword = tokens[i]!.kind;
@@ -97,23 +94,22 @@ function bodyOf(tokens: Token[], first: number, last: number): Body | undefined 
     // Type arguments (`extends Base<{ a: 1 }>`) could hold a "{" before the body's.
     let open = i;
     while (open < last && tokens[open]!.kind !== K.OpenBraceToken && tokens[open]!.kind !== K.LessThanToken) open++;
-    return tokens[open]!.kind === K.OpenBraceToken && closingOf(tokens, open) === last ? { kind: "interface-member", open, close: last } : undefined;
+    return tokens[open]!.kind === K.OpenBraceToken && closingOf(K, tokens, open) === last ? { kind: "interface-member", open, close: last } : undefined;
   }
   if (keyword !== K.ConstKeyword && keyword !== K.LetKeyword && keyword !== K.VarKeyword) return undefined;
   let depth = 0;
   for (let at = i; at < last; at++) {
-    depth += depthChange(tokens[at]!.kind);
+    depth += depthChange(K, tokens[at]!.kind);
     if (depth !== 0 || tokens[at]!.kind !== K.EqualsToken) continue;
     const open = at + 1;
     // `= { ... };` and nothing else: not `= { ... } as T;`, nor `= a || { ... };`.
-    return tokens[open]?.kind === K.OpenBraceToken && tokens[last]!.kind === K.SemicolonToken && closingOf(tokens, open) === last - 1 ? { kind: "object-member", open, close: last - 1 } : undefined;
+    return tokens[open]?.kind === K.OpenBraceToken && tokens[last]!.kind === K.SemicolonToken && closingOf(K, tokens, open) === last - 1 ? { kind: "object-member", open, close: last - 1 } : undefined;
   }
   return undefined;
 }
 
 /** The body's members as pieces and the statement's skeleton text; undefined when it does not split cleanly. */
-function splitBody(source: string, tokens: Token[], from: number, statementEndAt: number, body: Body, firstPiece: number): { skeleton: string; pieces: Piece[] } | undefined {
-  const K = typescript().SyntaxKind;
+function splitBody(K: Kinds, source: string, tokens: Token[], from: number, statementEndAt: number, body: Body, firstPiece: number): { skeleton: string; pieces: Piece[] } | undefined {
   const pieces: Piece[] = [];
   let skeleton = source.slice(from, tokens[body.open]!.end);
   let at = tokens[body.open]!.end;
@@ -123,7 +119,7 @@ function splitBody(source: string, tokens: Token[], from: number, statementEndAt
     let depth = 0;
     let last = i;
     for (; last < body.close; last++) {
-      depth += depthChange(tokens[last]!.kind);
+      depth += depthChange(K, tokens[last]!.kind);
       if (depth === 0 && (tokens[last]!.kind === K.SemicolonToken || tokens[last]!.kind === K.CommaToken)) break;
     }
     // `last` is the separator (or the closing brace): the member is the tokens before it, not only comments.
@@ -139,9 +135,10 @@ function splitBody(source: string, tokens: Token[], from: number, statementEndAt
 
 export function splitSource(source: string): SplitFile | undefined {
   if (source.includes(RESERVED)) return undefined;
-  const tokens = tokenize(source);
+  const ts = require("typescript") as typeof TS;
+  const tokens = tokenize(ts, source);
   if (!tokens || tokens.length === 0) return undefined;
-  const K = typescript().SyntaxKind;
+  const K = ts.SyntaxKind;
   const pieces: Piece[] = [];
   let skeleton = "";
   let at = 0;
@@ -154,13 +151,13 @@ export function splitSource(source: string): SplitFile | undefined {
     const kind = tokens[first]?.kind;
     // An empty statement prints as nothing; a string may be a directive, which prettier prints by rules of its own.
     if (kind === undefined || kind === K.SemicolonToken || kind === K.StringLiteral) return undefined;
-    const last = statementEnd(tokens, first);
+    const last = statementEnd(K, tokens, first);
     // A "{" right after a declaration's "}" means the "}" closed a return type, not the body.
     if (last === undefined || tokens[last + 1]?.kind === K.OpenBraceToken) return undefined;
     const from = tokens[i]!.start;
     skeleton += source.slice(at, from);
-    const body = bodyOf(tokens, first, last);
-    const split = body && splitBody(source, tokens, from, last, body, pieces.length);
+    const body = bodyOf(K, tokens, first, last);
+    const split = body && splitBody(K, source, tokens, from, last, body, pieces.length);
     if (split) {
       skeleton += split.skeleton;
       pieces.push(...split.pieces);

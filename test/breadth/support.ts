@@ -4,9 +4,13 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { createGenerateTools } from "../../src/cli/generate-tools.js";
 import { generate, type GenerateResult } from "../../src/generate.js";
 import { loadSpec, type LoadedSpec } from "../../src/parse/load.js";
 import { typecheckOutputs } from "../../scripts/corpus/typecheck.js";
+
+/** One formatter and one set of compiled templates for every spec this file generates. */
+const tools = createGenerateTools();
 
 export interface SpecCase {
   name: string;
@@ -39,7 +43,7 @@ export function writeCase(root: string, spec: SpecCase): string {
 
 export async function generateCase(root: string, spec: SpecCase): Promise<GeneratedCase> {
   const loaded = await loadSpec(writeCase(root, spec));
-  const result = await generate(loaded);
+  const result = await generate(loaded, tools);
   const dir = path.join(root, "out", spec.name);
   for (const f of result.files) {
     mkdirSync(path.dirname(path.join(dir, f.path)), { recursive: true });

@@ -1,11 +1,13 @@
 // generate() ships index.ts and the runtime without running prettier on them (see generate.ts):
 // that is only right while their text is exactly what prettier would print.
 import { describe, expect, it } from "vitest";
-import { format } from "../../src/format/format.js";
+import { readRuntimeTemplates } from "../../src/cli/runtime-templates.js";
+import { createPrettierFormat } from "../../src/format/format.js";
 import { INDEX_FILE } from "../../src/emit/client/index-file.js";
 import { runtimeFiles } from "../../src/emit/client/runtime-files.js";
 
-const files = [{ path: "index.ts", contents: INDEX_FILE }, ...runtimeFiles("9.9.9-test")];
+const files = [{ path: "index.ts", contents: INDEX_FILE }, ...runtimeFiles(readRuntimeTemplates(), "9.9.9-test")];
+const format = createPrettierFormat();
 
 describe("constant output is written already formatted", () => {
   it.each(files.map((f) => [f.path, f.contents] as const))("%s is a prettier fixed point (else run `npm run format:templates`)", async (_path, contents) => {

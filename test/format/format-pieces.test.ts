@@ -2,20 +2,23 @@
 // the two must give the same bytes, or a watched output would differ from `faultline generate`.
 import { readdirSync } from "node:fs";
 import path from "node:path";
-import { describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 import { directoryRoot, directorySample } from "../../scripts/corpus/directory-sample.js";
-import { format } from "../../src/format/format.js";
-import { formatByPiece } from "../../src/format/format-memo.js";
+import { readRuntimeTemplates } from "../../src/cli/runtime-templates.js";
+import { createPrettierFormat } from "../../src/format/format.js";
+import { createFormatMemo } from "../../src/format/format-memo.js";
 import { splitSource } from "../../src/format/split-pieces.js";
 import { generate } from "../../src/generate.js";
 import { loadSpec } from "../../src/parse/load.js";
 
-// Every text generate() hands to prettier, as printed.
+const format = createPrettierFormat();
+// One session's memory for the whole file, as --watch keeps one across saves.
+const formatByPiece = createFormatMemo(format, { piecewise: true });
+const templates = readRuntimeTemplates();
+
+// Every text generate() hands to its formatter, as printed.
 const printed: string[] = [];
-vi.mock("../../src/format/format-memo.js", async (importOriginal) => {
-  const real = await importOriginal<typeof import("../../src/format/format-memo.js")>();
-  return { ...real, formatMemo: (source: string) => (printed.push(source), real.formatMemo(source)) };
-});
+const recorder = { format: async (source: string) => (printed.push(source), source) };
 
 const specs = [
   ...readdirSync("specs").filter((f) => f.endsWith(".yaml")).map((f) => path.join("specs", f)),
@@ -27,7 +30,7 @@ async function printedFiles(spec: string): Promise<string[]> {
   printed.length = 0;
   const loaded = await loadSpec(spec).catch(() => undefined);
   // A spec faultline refuses prints nothing (a corpus test covers that it refuses it well).
-  if (loaded) await generate(loaded).catch(() => undefined);
+  if (loaded) await generate(loaded, { formatter: recorder, templates }).catch(() => undefined);
   return [...printed];
 }
 

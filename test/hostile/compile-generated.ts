@@ -6,15 +6,19 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { promisify } from "node:util";
 import { writeOutput } from "../../src/cli/write-output.js";
+import { createGenerateTools } from "../../src/cli/generate-tools.js";
 import { generate, type GenerateResult } from "../../src/generate.js";
 import { loadSpec } from "../../src/parse/load.js";
+
+/** One formatter and one set of compiled templates for every spec this file generates. */
+const tools = createGenerateTools();
 
 const run = promisify(execFile);
 const TSC = path.resolve("node_modules/typescript/bin/tsc");
 const PROBE = path.resolve("test/hostile/probe.mjs");
 
 export async function generateInto(spec: string, outDir: string): Promise<GenerateResult> {
-  const result = await generate(await loadSpec(spec));
+  const result = await generate(await loadSpec(spec), tools);
   mkdirSync(outDir, { recursive: true });
   await writeOutput(outDir, result.files);
   return result;
