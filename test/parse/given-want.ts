@@ -30,7 +30,10 @@ export function withResponses(responses: Spec, root: Spec = {}): Spec {
 
 /** A document whose only error response (400) has this body schema. */
 export function withErrorBody(schema: unknown, contentType = "application/json", root: Spec = {}): Spec {
-  return withResponses({ "200": { description: "ok" }, "400": { description: "bad", content: { [contentType]: { schema } } } }, root);
+  return withResponses(
+    { "200": { description: "ok" }, "400": { description: "bad", content: { [contentType]: { schema } } } },
+    root,
+  );
 }
 
 export function parse(given: Spec): ApiIR {
