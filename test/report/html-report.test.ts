@@ -73,7 +73,7 @@ describe("htmlReport", () => {
 
   it("groups rows by operation and counts categories", () => {
     const report = htmlReport([row(), row({ status: "500", category: "retryable" }), row({ operation: "other", category: "billing" })]);
-    expect(report.match(/<tbody class="op">/g)).toHaveLength(2);
+    expect(report.match(/<tbody class="op"/g)).toHaveLength(2);
     expect(report).toMatch(/data-category="retryable"[^>]*><span class="n">1</);
     expect(report).toMatch(/data-category="terminal"[^>]*><span class="n">1</);
     expect(report).toMatch(/data-category="billing"[^>]*><span class="n">1</);
