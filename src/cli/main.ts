@@ -1,4 +1,5 @@
 // The faultline CLI. Exit codes: 0 ok, 1 bad input or stale output (--check), 2 bad usage.
+import path from "node:path";
 import yargs from "yargs";
 import { SpecError } from "../diagnostics.js";
 import { VERSION } from "../version.js";
@@ -6,7 +7,8 @@ import { CONFIG_FILE } from "./config.js";
 import { generateCommand, type GenerateArgs } from "./generate-command.js";
 import { initCommand } from "./init-command.js";
 import { loadOptionsOf, withInputFlags, type InputFlags } from "./input-flags.js";
-import type { Io } from "./io.js";
+import { cwdOf, type Io } from "./io.js";
+import { specArgument } from "./spec-argument.js";
 export type { Io } from "./io.js";
 import { lintCommand } from "./lint-command.js";
 import { LINT_RULE_IDS } from "../lint/rule-summary.js";
@@ -71,8 +73,8 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
             .option("out", { alias: "o", type: "string", describe: "write to this file instead of stdout" })
             .option("allow-remote-refs", { type: "boolean", default: false }),
         async (args) => {
-          const options = { specs: args.specs as string[], format: args.format, allowRemoteRefs: args.allowRemoteRefs, load: loadOptionsOf(args as InputFlags), json: args.json, quiet: args.quiet };
-          exitCode = await reportCommand({ ...options, ...(args.out ? { out: args.out } : {}) }, io);
+          const options = { specs: (args.specs as string[]).map((s) => specArgument(s, cwdOf(io))), format: args.format, allowRemoteRefs: args.allowRemoteRefs, load: loadOptionsOf(args as InputFlags), json: args.json, quiet: args.quiet };
+          exitCode = await reportCommand({ ...options, ...(args.out ? { out: path.resolve(cwdOf(io), args.out) } : {}) }, io);
         },
       )
       .command(
@@ -85,7 +87,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
             .option("rule", { type: "string", array: true, describe: `only this rule's warnings (repeatable): ${LINT_RULE_IDS.join(", ")}` })
             .option("allow-remote-refs", { type: "boolean", default: false }),
         async (args) => {
-          const options = { specs: args.specs as string[], strict: args.strict, allowRemoteRefs: args.allowRemoteRefs, load: loadOptionsOf(args as InputFlags), json: args.json, quiet: args.quiet };
+          const options = { specs: (args.specs as string[]).map((s) => specArgument(s, cwdOf(io))), strict: args.strict, allowRemoteRefs: args.allowRemoteRefs, load: loadOptionsOf(args as InputFlags), json: args.json, quiet: args.quiet };
           exitCode = await lintCommand({ ...options, rules: args.rule ?? [] }, io);
         },
       )
