@@ -12,6 +12,7 @@ import { specArgument } from "./spec-argument.js";
 export type { Io } from "./io.js";
 import { lintCommand } from "./lint-command.js";
 import { LINT_RULE_IDS } from "../lint/rule-summary.js";
+import { isSpecUrl } from "../parse/fetch-root.js";
 import { jsonFailure, withOutputFlags } from "./output-flags.js";
 import { reportCommand } from "./report-command.js";
 import { UsageError } from "./usage-error.js";
@@ -49,6 +50,8 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
             .option("allow-remote-refs", { type: "boolean", describe: "follow http(s) $refs (overrides the config)" })
             .option("force", { type: "boolean", describe: "write into an output folder faultline does not own (it still never replaces or removes your files)" }),
         async (args) => {
+          // A URL has no file to watch: the session would sit there and never regenerate.
+          if (args.watch && args.spec !== undefined && isSpecUrl(args.spec)) throw new UsageError("--watch needs a spec file: a URL cannot be watched; download the spec, or run without --watch");
           exitCode = await generateCommand(args as unknown as GenerateArgs, io);
         },
       )

@@ -93,6 +93,12 @@ describe("a URL as the root spec", () => {
     expect(JSON.parse(lint.out)).toMatchObject({ ok: true, specs: [{ ok: true, spec: `${base}/spec.yaml` }] });
   });
 
+  it("--watch with a URL is a usage error: there is no file to watch", async () => {
+    const run = await cli(["generate", `${base}/spec.yaml`, "-o", "gen", "--watch"], await tempDir());
+    expect(run.code).toBe(2);
+    expect(run.err).toContain("--watch needs a spec file: a URL cannot be watched");
+  });
+
   it("follows a redirect", async () => {
     const run = await cli(["report", `${base}/moved`, "--json"], await tempDir());
     expect(run.code).toBe(0);
