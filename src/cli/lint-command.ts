@@ -6,6 +6,7 @@ import { schemaTypes } from "../emit/schema/schema-types.js";
 import { generateIr } from "../generate.js";
 import { countByRule, LINT_RULE_IDS, SPEC_WARNING_RULE, summaryLines } from "../lint/rule-summary.js";
 import { lintApi, type LintWarning } from "../lint/rules.js";
+import { isSpecUrl, shownUrl } from "../parse/fetch-root.js";
 import { loadSpec, locateWarnings, parseDocument, type LoadedSpec, type LoadOptions } from "../parse/load.js";
 import { locatePointer, type LineColumn } from "../parse/source-location.js";
 import type { Io } from "./io.js";
@@ -61,9 +62,10 @@ function selectedRules(rules: string[] | undefined): ReadonlySet<string> | undef
 
 async function lintOne(spec: string, args: LintArgs, only: ReadonlySet<string> | undefined): Promise<JsonWarning[]> {
   const loaded = await loadSpec(spec, { ...args.load, allowRemoteRefs: args.allowRemoteRefs });
-  const flaws = !only || only.has(SPEC_WARNING_RULE) ? specWarnings(spec, loaded) : [];
-  const lint = lintSpec(spec, loaded, only);
-  return [...flaws.map((w) => ({ rule: SPEC_WARNING_RULE, ...w })), ...lint.map((w) => ({ rule: w.rule, ...asDiagnostic(spec, w) }))];
+  // loaded.file: the spec as diagnostics name it (a URL without its credentials).
+  const flaws = !only || only.has(SPEC_WARNING_RULE) ? specWarnings(loaded.file, loaded) : [];
+  const lint = lintSpec(loaded.file, loaded, only);
+  return [...flaws.map((w) => ({ rule: SPEC_WARNING_RULE, ...w })), ...lint.map((w) => ({ rule: w.rule, ...asDiagnostic(loaded.file, w) }))];
 }
 
 function warningText(w: JsonWarning): string {
@@ -75,14 +77,15 @@ export async function lintCommand(args: LintArgs, io: Pick<Io, "out" | "err">): 
   const only = selectedRules(args.rules);
   const results: JsonSpec[] = [];
   for (const spec of args.specs) {
+    const shown = isSpecUrl(spec) ? shownUrl(spec) : spec;
     try {
       const warnings = await lintOne(spec, args, only);
-      results.push({ ok: true, spec, warnings });
+      results.push({ ok: true, spec: shown, warnings });
       if (!args.json) for (const w of warnings) io.out(warningText(w));
     } catch (error) {
       // One unreadable spec does not hide the others' warnings (as with generate).
       if (!(error instanceof SpecError)) throw error;
-      results.push({ ok: false, spec, error: error.diagnostic });
+      results.push({ ok: false, spec: shown, error: error.diagnostic });
       io.err(`error: ${error.message}\n`);
     }
   }

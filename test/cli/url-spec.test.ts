@@ -143,6 +143,9 @@ describe("a URL as the root spec", () => {
     const everything = [run.out, run.err, ...written.map((e) => readFileSync(path.join(e.parentPath, e.name), "utf8"))].join("\n");
     expect(everything).toContain("/private.yaml?token=***&v=2");
     expect(everything.match(/.{0,80}(?:s3cret|ann:).{0,80}/g)).toBeNull();
+    const lint = await cli(["lint", secret, "--json"], dir);
+    expect(JSON.parse(lint.out)).toMatchObject({ ok: true, specs: [{ spec: expect.stringContaining("/private.yaml?token=***&v=2") }] });
+    expect(lint.out.match(/.{0,80}(?:s3cret|ann:).{0,80}/g)).toBeNull();
     const denied = await cli(["report", secret.replace("s3cret", "wr0ng")], dir);
     expectCleanError(denied, /private\.yaml\?token=\*\*\*&v=2: the server answered 401/);
     expect(denied.err).not.toMatch(/wr0ng|t0ps3cret/);
