@@ -37,13 +37,22 @@ function operationTitle(o: OperationRef, api: string | undefined): string {
   );
 }
 
+/** Past a few operations the list folds away, so the error rows stay in sight (OpenAI: 154 in one group). */
+const OPEN_UP_TO = 5;
+
+function operationList(titles: string[]): string {
+  const label = `${titles.length} operations with the same errors`;
+  if (titles.length <= OPEN_UP_TO) return `<div class="op-meta">${label}:</div>${titles.join("")}`;
+  return `<details class="op-list"><summary class="op-meta">${label} (show them)</summary>${titles.join("")}</details>`;
+}
+
 export function operationGroup(group: OperationGroup, showApi: boolean): string {
   const api = showApi ? group.api : undefined;
   const [only, ...others] = group.operations;
   const titles =
     others.length === 0
       ? `${operationTitle(only!, api)}${only!.summary ? `<div class="op-meta clamp" title="${html(only!.summary)}">${html(only!.summary)}</div>` : ""}`
-      : `<div class="op-meta">${group.operations.length} operations with the same errors:</div>${group.operations.map((o) => operationTitle(o, api)).join("")}`;
+      : operationList(group.operations.map((o) => operationTitle(o, api)));
   const head = `<tr class="op-head"><th colspan="6">${titles}</th></tr>`;
   return `<tbody class="op" data-op-count="${group.operations.length}">${head}${group.rows.map((r) => variantRow(r, group.operations)).join("")}</tbody>`;
 }
