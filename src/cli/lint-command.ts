@@ -91,13 +91,16 @@ export async function lintCommand(args: LintArgs, io: Pick<Io, "out" | "err">): 
   }
   const all = results.flatMap((r) => (r.ok ? r.warnings : []));
   const counts = countByRule(all.map((w) => w.rule));
-  const failed = results.some((r) => !r.ok) || (args.strict && all.length > 0);
+  const unread = results.filter((r) => !r.ok).length;
+  const failed = unread > 0 || (args.strict && all.length > 0);
   if (args.json) {
     const json = { ok: !failed, strict: args.strict, rules: only ? [...only].sort() : null, total: all.length, perRule: Object.fromEntries(counts), specs: results };
     io.out(`${JSON.stringify(json, null, 2)}\n`);
-  } else if (!args.quiet) {
+  } else if (!args.quiet && unread < results.length) {
+    // When no spec could be read there is nothing to sum up: the errors on stderr say it all.
     const total = all.length === 0 ? "no warnings" : `${all.length} warning${all.length === 1 ? "" : "s"}${args.strict ? " (--strict: failing)" : ""}`;
-    io.out(`${[...summaryLines(counts), total].join("\n")}\n`);
+    const note = unread > 0 ? ` (${unread} spec${unread === 1 ? "" : "s"} could not be read)` : "";
+    io.out(`${[...summaryLines(counts), `${total}${note}`].join("\n")}\n`);
   }
   return failed ? 1 : 0;
 }

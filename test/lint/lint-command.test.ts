@@ -172,6 +172,14 @@ describe("faultline lint: rules and summary", () => {
     expect(run.err).toContain("missing.yaml: file not found");
   });
 
+  it("a spec that cannot be read does not stop the others; the total says so, exit 1", async () => {
+    const run = await runCli("lint", path.join(path.dirname(busy), "missing.yaml"), busy);
+    expect(run.code).toBe(1);
+    expect(run.err).toMatch(/^error: .*missing\.yaml: file not found\n/);
+    expect(run.out.match(/^warning: /gm)).toHaveLength(7);
+    expect(run.out).toMatch(/\n7 warnings \(1 spec could not be read\)\n$/);
+  });
+
   it("--quiet prints the warnings only: no summary, and nothing for a clean spec", async () => {
     const run = await runCli("lint", busy, "--quiet");
     expect(run.code).toBe(0);
