@@ -22,7 +22,7 @@ export function starterConfig(spec: string, output: string): string {
   return `${JSON.stringify(config, null, 2)}\n`;
 }
 
-export async function initCommand(args: { spec?: string; out?: string }, io: Io): Promise<number> {
+export async function initCommand(args: { spec?: string; out?: string; json?: boolean; quiet?: boolean }, io: Io): Promise<number> {
   const cwd = cwdOf(io);
   const existing = await findConfig(cwd).catch((error: unknown) => (error instanceof SpecError ? error.diagnostic.file : undefined));
   if (existing) {
@@ -37,6 +37,7 @@ export async function initCommand(args: { spec?: string; out?: string }, io: Io)
   } catch (error) {
     throw new SpecError({ file: CONFIG_FILE, problem: `cannot write: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, fix: "run init in a folder you can write to, without a config in it" });
   }
-  io.out(`wrote ${CONFIG_FILE} (spec ${spec}, output ${output})\nnext: edit it, then run \`faultline generate\`\n`);
+  if (args.json) io.out(`${JSON.stringify({ ok: true, config: CONFIG_FILE, spec, output }, null, 2)}\n`);
+  else if (!args.quiet) io.out(`wrote ${CONFIG_FILE} (spec ${spec}, output ${output})\nnext: edit it, then run \`faultline generate\`\n`);
   return 0;
 }

@@ -11,6 +11,7 @@ export interface InputFlags {
   maxNodes?: number;
   maxDepth?: number;
   maxNameLength?: number;
+  fetchTimeout?: number;
 }
 
 /** Flag -> the limit it sets, and the factor from the flag's unit to the limit's. */
@@ -19,6 +20,7 @@ const LIMIT_FLAGS = [
   { flag: "max-nodes", arg: "maxNodes", limit: "maxNodes", scale: 1, describe: "most objects and lists in a spec file, YAML aliases expanded (default 2000000)" },
   { flag: "max-depth", arg: "maxDepth", limit: "maxDepth", scale: 1, describe: "deepest nesting in a spec (default 100)" },
   { flag: "max-name-length", arg: "maxNameLength", limit: "maxNameLength", scale: 1, describe: "longest key, operationId or name, in characters (default 10000)" },
+  { flag: "fetch-timeout", arg: "fetchTimeout", limit: "fetchTimeoutMs", scale: 1000, describe: "seconds to fetch a spec given as an http(s) URL (default 30)" },
 ] as const;
 
 export function withInputFlags<T>(y: Argv<T>): Argv<T> {

@@ -7,6 +7,7 @@ import { SpecError, pointerOf, type SpecWarning } from "../diagnostics.js";
 import { parseSurfaceJson, SURFACE_FILE } from "../report/surface-json.js";
 import { generate, type GenerateResult, type GenerateTools } from "../generate.js";
 import type { ApiIR } from "../ir.js";
+import { isSpecUrl, shownUrl } from "../parse/fetch-root.js";
 import { loadSpec, type LoadedSpec } from "../parse/load.js";
 import type { Target } from "./config.js";
 import { diffSurface, type SurfaceChange } from "../report/surface-diff.js";
@@ -45,6 +46,7 @@ export interface TargetOutcome {
 }
 
 export function displayPath(file: string, cwd: string): string {
+  if (isSpecUrl(file)) return shownUrl(file);
   return path.relative(cwd, file) || ".";
 }
 
@@ -80,7 +82,7 @@ function countVariants(result: GenerateResult): number {
 /** Diagnostics name files relative to the folder the user works in, like every other path shown. */
 function relativeDiagnostic(error: unknown, cwd: string): unknown {
   if (!(error instanceof SpecError) || cwd === process.cwd()) return error;
-  return new SpecError({ ...error.diagnostic, file: displayPath(path.resolve(error.diagnostic.file), cwd) });
+  return new SpecError({ ...error.diagnostic, file: displayPath(error.diagnostic.file, cwd) });
 }
 
 /** A target loaded and generated in memory, not yet compared or written. */
@@ -107,7 +109,7 @@ export async function runTarget(target: Target, options: RunOptions): Promise<Ta
 }
 
 function relativeWarnings(warnings: SpecWarning[], cwd: string): SpecWarning[] {
-  return cwd === process.cwd() ? warnings : warnings.map((w) => ({ ...w, file: displayPath(path.resolve(w.file), cwd) }));
+  return cwd === process.cwd() ? warnings : warnings.map((w) => ({ ...w, file: displayPath(w.file, cwd) }));
 }
 
 /** Loads and generates: reads the spec's files, writes nothing. */
@@ -116,7 +118,7 @@ export async function prepareTarget(target: Target, options: RunOptions): Promis
   try {
     options.onStage?.("loading");
     // Relative to the process, so diagnostics name the file the way the user typed it.
-    const loaded = await loadSpec(path.relative(process.cwd(), target.spec) || target.spec, {
+    const loaded = await loadSpec(isSpecUrl(target.spec) ? target.spec : path.relative(process.cwd(), target.spec) || target.spec, {
       allowRemoteRefs: target.allowRemoteRefs ?? false,
       ...(target.limits ? { limits: target.limits } : {}),
       ...(target.refRoots ? { refRoots: target.refRoots } : {}),

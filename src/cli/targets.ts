@@ -4,6 +4,7 @@
 import path from "node:path";
 import { SpecError } from "../diagnostics.js";
 import { CONFIG_FILE, CONFIG_MODULE, findConfig, loadConfig, withDefaults, type Target } from "./config.js";
+import { isSpecUrl } from "../parse/fetch-root.js";
 import { limitFlags, type InputFlags } from "./input-flags.js";
 import { UsageError } from "./usage-error.js";
 
@@ -39,7 +40,7 @@ export async function resolveTargets(args: TargetArgs, cwd: string, options: { f
   const config = configFile ? await loadConfig(configFile, { ...options, cwd }) : undefined;
   let targets: Target[];
   if (args.spec !== undefined) {
-    const spec = path.resolve(cwd, args.spec);
+    const spec = isSpecUrl(args.spec) ? args.spec : path.resolve(cwd, args.spec);
     const listed = config?.targets.find((t) => t.spec === spec);
     const output = args.out !== undefined ? path.resolve(cwd, args.out) : listed?.output;
     if (output === undefined) throw new UsageError(`generate needs --out <dir> for ${args.spec} (or list it in ${CONFIG_FILE})`);

@@ -14,6 +14,8 @@ export interface InputLimits {
   maxDepth: number;
   /** Characters in a mapping key, an operationId or a `name`. */
   maxNameLength: number;
+  /** Milliseconds to fetch a root spec given as a URL, redirects and body included. */
+  fetchTimeoutMs: number;
 }
 
 export const DEFAULT_LIMITS: InputLimits = {
@@ -23,6 +25,7 @@ export const DEFAULT_LIMITS: InputLimits = {
   maxDepth: 100,
   // The hostile corpus has 5,600-character operationIds and they compile; 100,000 is an attack.
   maxNameLength: 10_000,
+  fetchTimeoutMs: 30_000,
 };
 
 /** Flags and config keys, named in every "how to fix" so the user knows which knob to turn. */
@@ -31,6 +34,7 @@ export const LIMIT_KNOBS: Record<keyof InputLimits, string> = {
   maxNodes: "--max-nodes (config limits.maxNodes)",
   maxDepth: "--max-depth (config limits.maxDepth)",
   maxNameLength: "--max-name-length (config limits.maxNameLength)",
+  fetchTimeoutMs: "--fetch-timeout (seconds)",
 };
 
 export const DEPTH_FIX = `flatten the nesting with $refs to components, or raise ${LIMIT_KNOBS.maxDepth}`;

@@ -7,6 +7,7 @@ import { createHash } from "node:crypto";
 import path from "node:path";
 import { SpecError, type SpecWarning } from "../diagnostics.js";
 import { bundleExternalRefs, findExternalRefs, isRemoteRef, type ExternalRef } from "./bundle.js";
+import { fetchRootSpec, isSpecUrl, shownUrl } from "./fetch-root.js";
 import { checkDocumentShape, withDefaultLimits, type InputLimits } from "./limits.js";
 import { parseTextOrFail } from "./parse-text.js";
 import { readSpecFileBounded } from "./read-bounded.js";
@@ -18,6 +19,7 @@ import { checkPathTemplates } from "./path-templates.js";
 import { checkInternalRefs } from "./ref-check.js";
 import { pointerLocator, withSourceLocation } from "./source-location.js";
 import { convertSwagger2, isSwagger2 } from "./swagger2.js";
+import { rebaseUrlRefs } from "./url-root-refs.js";
 
 export interface LoadOptions {
   /** Follow http(s) $refs. Off by default: a spec is untrusted input. */
@@ -45,9 +47,10 @@ export interface LoadedSpec {
   warnings: SpecWarning[];
 }
 
-export async function loadSpec(file: string, options: LoadOptions = {}): Promise<LoadedSpec> {
+export async function loadSpec(spec: string, options: LoadOptions = {}): Promise<LoadedSpec> {
   const limits = withDefaultLimits(options.limits);
-  const text = await readSpecFileBounded(file, limits.maxSpecBytes);
+  // A URL root (fetch-root.ts) is named without its credentials from here on.
+  const { file, text, base } = isSpecUrl(spec) ? await fetchRootSpec(spec, limits) : { file: spec, text: await readSpecFileBounded(spec, limits.maxSpecBytes), base: undefined };
   const document = parseDocument(text, file, limits);
   try {
     // First: every later walk assumes a finite, bounded tree (an alias cycle would never end).
@@ -55,10 +58,13 @@ export async function loadSpec(file: string, options: LoadOptions = {}): Promise
     checkVersion(document, file);
     checkPathTemplates(document, file);
     const external = findExternalRefs(document);
+    if (base !== undefined) rebaseUrlRefs(document, external, base, file, options.allowRemoteRefs ?? false);
     const loaded: LoadedSpec =
       external.length === 0
-        ? { file, document, text, files: [path.resolve(file)], hash: sha256([text]), warnings: [] }
-        : await loadBundled(file, text, document, external, { ...options, limits });
+        ? { file, document, text, files: [base !== undefined ? shownUrl(base) : path.resolve(file)], hash: sha256([text]), warnings: [] }
+        : await loadBundled(file, text, document, findExternalRefs(document), { ...options, limits });
+    // Bundling keyed the fetched root by a local-looking path; it is the URL (shown without secrets).
+    if (base !== undefined) loaded.files[0] = shownUrl(base);
     const doc = { root: loaded.document, file };
     const warnings = [...checkInternalRefs(doc), ...relaxNullCompositions(loaded.document, file), ...renameDuplicateOperationIds(doc)];
     loaded.warnings = locateWarnings(warnings, text, file);

@@ -11,7 +11,11 @@ export const REPORT_SCRIPT = `
   const groups = [...document.querySelectorAll("tbody.op")];
   const rows = [...document.querySelectorAll("tr.variant")];
   const total = document.querySelector("[data-total] .n");
-  const operations = document.querySelector("[data-operations] .n");
+  const operationsCard = document.querySelector(".card[data-operations]");
+  // A row stands for its group's operations (data-weight); the unfiltered count of operations
+  // includes those that document no error, which have no row.
+  const weight = (el, key) => Number(el.dataset[key] || 1);
+  const allVariants = rows.reduce((n, row) => n + weight(row, "weight"), 0);
 
   function apply() {
     const words = search.value.toLowerCase().split(/\\s+/).filter(Boolean);
@@ -19,18 +23,22 @@ export const REPORT_SCRIPT = `
     const wanted = new Set(cards.filter((c) => c.getAttribute("aria-pressed") === "true").map((c) => c.dataset.category));
     const matching = new Map(cards.map((c) => [c.dataset.category, 0]));
     let visible = 0;
+    const filtered = words.length > 0 || api !== "" || wanted.size < cards.length;
     for (const row of rows) {
       const matches = (api === "" || row.dataset.api === api) && words.every((w) => row.dataset.search.includes(w));
-      if (matches) matching.set(row.dataset.category, (matching.get(row.dataset.category) || 0) + 1);
+      if (matches) matching.set(row.dataset.category, (matching.get(row.dataset.category) || 0) + weight(row, "weight"));
       const show = matches && wanted.has(row.dataset.category);
       row.hidden = !show;
-      if (show) visible++;
+      if (show) visible += weight(row, "weight");
     }
     for (const group of groups) group.hidden = !group.querySelector("tr.variant:not([hidden])");
     for (const card of cards) card.querySelector(".n").textContent = String(matching.get(card.dataset.category) || 0);
     if (total) total.textContent = String(visible);
-    if (operations) operations.textContent = String(groups.filter((g) => !g.hidden).length);
-    shown.textContent = visible === rows.length ? rows.length + " error variants" : visible + " of " + rows.length + " error variants";
+    if (operationsCard) {
+      const inGroups = groups.filter((g) => !g.hidden).reduce((n, g) => n + weight(g, "opCount"), 0);
+      operationsCard.querySelector(".n").textContent = String(filtered ? inGroups : operationsCard.dataset.operations);
+    }
+    shown.textContent = visible === allVariants ? allVariants + " error variants" : visible + " of " + allVariants + " error variants";
     empty.hidden = visible > 0;
   }
 

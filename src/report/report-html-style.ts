@@ -33,6 +33,8 @@ button.card[aria-pressed="false"] { opacity: .45; }
 button.card:focus-visible, .controls input:focus-visible, .controls select:focus-visible { outline: 2px solid var(--accent); outline-offset: 2px; }
 .card .n { display: block; font-size: 26px; font-weight: 650; font-variant-numeric: tabular-nums; }
 .card .label { color: var(--muted); font-size: 12.5px; text-transform: uppercase; letter-spacing: .05em; }
+.op-list summary { cursor: pointer; }
+.card .note { display: block; color: var(--muted); font-size: 11.5px; margin-top: 2px; }
 .card.retryable { --dot: var(--retryable-dot); } .card.terminal { --dot: var(--terminal-dot); }
 .card.billing { --dot: var(--billing-dot); } .card.by-status { --dot: var(--bystatus-dot); }
 .controls { position: sticky; top: 0; z-index: 3; display: flex; flex-wrap: wrap; gap: 10px; align-items: center;

@@ -1,11 +1,17 @@
 // The error surface as one self-contained HTML page: summary cards per category, filters by
-// category, API and text, and one table grouped by operation. Inline CSS and JS, no external
-// asset, so it can be attached to a review or opened offline. Every spec-derived string goes
-// through `html()`; spec text never reaches the <script>.
+// category, API and text, and one table grouped by operation (operations with identical errors
+// share one group, their rows shown once). Inline CSS and JS, no external asset, so it can be
+// attached to a review or opened offline. Every spec-derived string goes through `html()`; spec
+// text never reaches the <script>.
 import { VERSION } from "../version.js";
 import type { SurfaceRow } from "./error-surface.js";
+import { groupOperations, operationTotals, type OperationCount, type OperationGroup } from "./operation-groups.js";
+import { operationGroup } from "./report-html-rows.js";
 import { REPORT_SCRIPT } from "./report-html-script.js";
 import { REPORT_CSS } from "./report-html-style.js";
+import { html, short, slug } from "./report-html-text.js";
+
+export { html } from "./report-html-text.js";
 
 const CATEGORIES = [
   { id: "retryable", label: "Retryable" },
@@ -14,78 +20,18 @@ const CATEGORIES = [
   { id: "by status", label: "By status" },
 ];
 
-/**
- * Text for HTML content and quoted attributes. Control characters become visible escapes: a code
- * "NUL\u0000CODE" should read as such, not vanish (browsers drop or replace NUL).
- */
-export function html(text: string): string {
-  return text
-    .replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)
-    .replace(/[\u0000-\u0008\u000b-\u001f\u007f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
-}
-
-const slug = (category: string) => category.replace(/\s+/g, "-");
-
-/** Display text at most `max` characters (a spec title can be 10,000); callers put the full text in a title attribute. */
-function short(text: string, max = 120): string {
-  return text.length > max ? `${text.slice(0, max)}…` : text;
-}
-
-function searchText(r: SurfaceRow): string {
-  return [r.api, r.operation, r.method, r.path, r.status, r.code, r.category, r.recovery, r.reason, r.summary, r.description, r.retry.summary]
-    .join(" ")
-    .toLowerCase();
-}
-
-function variantRow(r: SurfaceRow): string {
-  const statusClass = /^[45]/.test(r.status) ? ` s${r.status[0]}` : "";
-  const code = r.code === "" ? `<span class="none">—</span>` : `<code class="code clamp" title="${html(r.code)}">${html(r.code)}</code>`;
-  // The spec's own words first (clamped; full text on hover), then which rule classified it.
-  const description = r.code === "" && r.description ? `<span class="description" title="${html(r.description)}">${html(r.description)}</span>` : "";
-  return [
-    `<tr class="variant" data-category="${html(r.category)}" data-api="${html(r.api)}" data-search="${html(searchText(r))}">`,
-    `<td><span class="status${statusClass}">${html(r.status)}</span></td>`,
-    `<td>${code}</td>`,
-    `<td><span class="badge ${html(slug(r.category))}">${html(r.category)}</span></td>`,
-    `<td class="mono">${html(r.recovery)}</td>`,
-    `<td class="retry-cell"><span class="retry ${r.retry.retried === "no" ? "no" : "yes"}" title="${html(r.retry.detail)}">${html(r.retry.summary)}</span></td>`,
-    `<td class="reason">${description}<span class="why clamp">${html(r.reason)}</span></td>`,
-    `</tr>`,
-  ].join("");
-}
-
-function operationGroup(rows: SurfaceRow[], showApi: boolean): string {
-  const first = rows[0]!;
-  const method = first.method.toLowerCase();
-  const head =
-    `<tr class="op-head"><th colspan="6"><div class="op-title">` +
-    `<span class="method ${html(method)}">${html(first.method)}</span><code class="path clamp">${html(first.path)}</code>` +
-    `<code class="name clamp">${html(first.operation)}</code><span class="tag">${html(first.idempotency)}</span>` +
-    (showApi ? `<span class="tag" title="${html(first.api)}">${html(short(first.api, 60))}</span>` : "") +
-    `</div>${first.summary ? `<div class="op-meta clamp" title="${html(first.summary)}">${html(first.summary)}</div>` : ""}</th></tr>`;
-  return `<tbody class="op">${head}${rows.map(variantRow).join("")}</tbody>`;
-}
-
-/** Consecutive rows of one operation (rows arrive sorted by API, then operation). */
-function groupByOperation(rows: SurfaceRow[]): SurfaceRow[][] {
-  const groups: SurfaceRow[][] = [];
-  for (const row of rows) {
-    const last = groups.at(-1)?.[0];
-    if (last && last.api === row.api && last.operation === row.operation) groups.at(-1)!.push(row);
-    else groups.push([row]);
-  }
-  return groups;
-}
-
-function cards(rows: SurfaceRow[], operations: number): string {
-  const count = (id: string) => rows.filter((r) => r.category === id).length;
+/** Error variants are counted per operation: a group's row counts once for each of its operations. */
+function cards(groups: OperationGroup[], totals: { operations: number; withoutErrors: number }): string {
+  const weighted = groups.flatMap((g) => g.rows.map((r) => ({ category: r.category, n: g.operations.length })));
+  const count = (id?: string) => weighted.filter((w) => id === undefined || w.category === id).reduce((n, w) => n + w.n, 0);
   const categoryCards = CATEGORIES.filter((c) => c.id !== "by status" || count(c.id) > 0).map(
     (c) => `<button type="button" class="card ${slug(c.id)}" data-category="${c.id}" aria-pressed="true" title="Show or hide ${c.label.toLowerCase()} errors"><span class="n">${count(c.id)}</span><span class="label">${c.label}</span></button>`,
   );
+  const none = totals.withoutErrors > 0 ? `<span class="note">${totals.withoutErrors} document no error</span>` : "";
   return [
-    `<div class="card" data-total><span class="n">${rows.length}</span><span class="label">Error variants</span></div>`,
+    `<div class="card" data-total><span class="n">${count()}</span><span class="label">Error variants</span></div>`,
     ...categoryCards,
-    `<div class="card" data-operations><span class="n">${operations}</span><span class="label">Operations</span></div>`,
+    `<div class="card" data-operations="${totals.operations}"><span class="n">${totals.operations}</span><span class="label">Operations</span>${none}</div>`,
   ].join("");
 }
 
@@ -95,9 +41,11 @@ function apiFilter(apis: string[], rows: SurfaceRow[]): string {
   return `<select id="api" aria-label="API"><option value="">All APIs</option>${options.join("")}</select>`;
 }
 
-export function htmlReport(rows: SurfaceRow[]): string {
+/** `counts`: every operation per API, those without errors too; without it, the operations in the rows. */
+export function htmlReport(rows: SurfaceRow[], counts?: OperationCount[]): string {
   const apis = [...new Set(rows.map((r) => r.api))];
-  const groups = groupByOperation(rows);
+  const groups = groupOperations(rows);
+  const totals = counts ? operationTotals(counts) : { operations: new Set(rows.map((r) => `${r.api}\0${r.operation}`)).size, withoutErrors: 0 };
   const title = apis.length === 0 ? "Error surface" : short(`Error surface · ${apis.join(", ")}`, 200);
   return `<!doctype html>
 <html lang="en">
@@ -110,7 +58,7 @@ export function htmlReport(rows: SurfaceRow[]): string {
 <body>
 <div class="page">
 <header><h1>Error surface</h1><p>${apis.map((a) => `<span title="${html(a)}">${html(short(a))}</span>`).join(" · ") || "no APIs"} — every documented error, its category, recovery and retry behaviour</p></header>
-<section class="cards" aria-label="Counts per category">${cards(rows, groups.length)}</section>
+<section class="cards" aria-label="Counts per category">${cards(groups, totals)}</section>
 <div class="controls">
 <input id="search" type="search" placeholder="Filter by operation, path, status, code, reason…  (press /)" aria-label="Filter rows">
 ${apiFilter(apis, rows)}<span id="shown" class="shown">${rows.length} error variants</span>

@@ -1,6 +1,6 @@
 // The installed entry point: `node bin/faultline.js` on the built dist/, as a build script runs it.
 import { execFileSync, spawn } from "node:child_process";
-import { readdir, readFile, writeFile } from "node:fs/promises";
+import { readdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { miniSpec, tempDir, writeSpec } from "./helpers.js";
@@ -66,6 +66,19 @@ describe("bin/faultline.js", () => {
     const files = (await readdir(sample, { recursive: true, withFileTypes: true })).filter((f) => f.isFile()).map((f) => path.relative(sample, path.join(f.parentPath, f.name)));
     expect(files.length).toBeGreaterThan(5);
     for (const file of files) expect(await readFile(path.join(dir, "gen", file), "utf8"), file).toBe(await readFile(path.join(sample, file), "utf8"));
+  });
+
+  it("every command takes --json and --quiet (lint and report rejected both as unknown arguments)", async () => {
+    const dir = await tempDir();
+    await writeSpec(dir, "cases.yaml", miniSpec());
+    for (const argv of [["generate", "cases.yaml", "-o", "gen"], ["lint", "cases.yaml"], ["report", "cases.yaml", "-o", "report.md"], ["init", "cases.yaml"]]) {
+      const json = await run([...argv, "--json"], dir);
+      expect(json, argv.join(" ")).toMatchObject({ code: 0, err: "" });
+      expect(JSON.parse(json.out), argv.join(" ")).toMatchObject({ ok: true });
+      if (argv[0] === "init") await rm(path.join(dir, "faultline.config.json"));
+      const quiet = await run([...argv, "--quiet", ...(argv[0] === "lint" ? ["--rule", "undocumented-code"] : [])], dir);
+      expect(quiet, argv.join(" ")).toMatchObject({ code: 0, out: "", err: "" });
+    }
   });
 
   it("--watch exits 0 on SIGINT", async () => {

@@ -1,7 +1,7 @@
 // Each lint rule, table-driven: a spec fragment in, the exact warnings (rule and pointer) out.
 // Every rule has a case that warns and a case that must stay quiet.
 import { describe, expect, it } from "vitest";
-import { lintApi } from "../../src/lint/rules.js";
+import { LINT_RULES, lintApi } from "../../src/lint/rules.js";
 import { parseApi } from "../../src/parse/index.js";
 
 type Json = Record<string, unknown>;
@@ -56,6 +56,16 @@ const CASES: [string, Json, [string, string][]][] = [
 describe("lint rules", () => {
   it.each(CASES)("%s", (_name, document, expected) => {
     expect(lintApi(parseApi(document, "spec.yaml")).map((w) => [w.rule, w.pointer])).toEqual(expected);
+  });
+
+  it("each rule, run alone (lint --rule), emits exactly the warnings of its id", () => {
+    for (const [, document] of CASES) {
+      const api = parseApi(document, "spec.yaml");
+      const all = lintApi(api);
+      for (const id of LINT_RULES.keys()) expect(lintApi(api, new Set([id]))).toEqual(all.filter((w) => w.rule === id));
+    }
+    const fired = new Set(CASES.flatMap(([, , expected]) => expected.map(([rule]) => rule)));
+    expect([...LINT_RULES.keys()].sort()).toEqual([...fired].sort());
   });
 
   it("says what is wrong and how to fix it", () => {

@@ -9,7 +9,7 @@ import packagedChromium from "@sparticuz/chromium";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCli } from "../cli/run-cli.js";
-import { HOSTILE_SPEC, TICKETS_SPEC } from "./report-specs.js";
+import { HOSTILE_SPEC, TICKETS_SPEC, TWINS_SPEC } from "./report-specs.js";
 
 const ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
 
@@ -22,7 +22,8 @@ beforeAll(async () => {
   dir = mkdtempSync(path.join(tmpdir(), "faultline-report-"));
   writeFileSync(path.join(dir, "tickets.yaml"), TICKETS_SPEC);
   writeFileSync(path.join(dir, "hostile.yaml"), HOSTILE_SPEC);
-  const run = await runCli("report", path.join(dir, "tickets.yaml"), path.join(dir, "hostile.yaml"), "--format", "html", "-o", path.join(dir, "report.html"));
+  writeFileSync(path.join(dir, "twins.yaml"), TWINS_SPEC);
+  const run = await runCli("report", path.join(dir, "tickets.yaml"), path.join(dir, "hostile.yaml"), path.join(dir, "twins.yaml"), "--format", "html", "-o", path.join(dir, "report.html"));
   expect(run).toEqual({ code: 0, out: "", err: "" });
   // The package unpacks its brotli-compressed binary into the temp folder on first use.
   browser = await chromium.launch({ executablePath: await packagedChromium.executablePath(), args: ARGS });
@@ -52,15 +53,30 @@ describe("the HTML report in chromium", () => {
   it("renders every row, grouped by operation, with counts per category", async () => {
     // Tickets: createTicket 400 (+INVALID_TITLE), 402 (+PLAN_LIMIT_REACHED), 503; listTickets 400,
     // 429 (+RATE_LIMITED), 500. The hostile API: one 402 with two codes. 12 rows in 3 operations.
-    expect(await page.locator("tr.variant").count()).toBe(12);
-    expect(await visibleRows().count()).toBe(12);
-    expect(await page.locator("tbody.op").count()).toBe(3);
-    expect(await cardCount("[data-total]")).toBe("12");
-    expect(await cardCount("button.card.retryable")).toBe("4");
-    expect(await cardCount("button.card.terminal")).toBe("3");
+    // Twins: getA, getB, getC share 404, 404 NOT_FOUND, 503 (shown once, 9 variants); getD has
+    // 404, 503; health documents no error. 23 variants, 17 rows shown, 5 groups, 8 operations.
+    expect(await page.locator("tr.variant").count()).toBe(17);
+    expect(await visibleRows().count()).toBe(17);
+    expect(await page.locator("tbody.op").count()).toBe(5);
+    expect(await cardCount("[data-total]")).toBe("23");
+    expect(await cardCount("button.card.retryable")).toBe("8");
+    expect(await cardCount("button.card.terminal")).toBe("10");
     expect(await cardCount("button.card.billing")).toBe("5");
+    expect(await cardCount("[data-operations]")).toBe("8");
+    expect(await page.locator("[data-operations]").innerText()).toContain("1 document no error");
+    expect(await page.locator("#shown").innerText()).toBe("23 error variants");
+  });
+
+  it("shows operations with identical errors as one group, counted once per operation", async () => {
+    await resetFilters();
+    const group = page.locator("tbody.op", { hasText: "3 operations with the same errors" });
+    expect(await group.locator(".op-title code.name").allInnerTexts()).toEqual(["getA", "getB", "getC"]);
+    expect(await group.locator("tr.variant").count()).toBe(3);
+    await page.fill("#search", "getb");
+    expect(await visibleRows().count()).toBe(3);
+    expect(await cardCount("[data-total]")).toBe("9");
     expect(await cardCount("[data-operations]")).toBe("3");
-    expect(await page.locator("#shown").innerText()).toBe("12 error variants");
+    expect(await page.locator("#shown").innerText()).toBe("9 of 23 error variants");
   });
 
   it("hides a category's rows when its card is switched off, and brings them back", async () => {
@@ -68,10 +84,10 @@ describe("the HTML report in chromium", () => {
     await page.click("button.card.terminal");
     expect(await page.getAttribute("button.card.terminal", "aria-pressed")).toBe("false");
     expect(await categoriesShown()).toEqual(["billing", "retryable"]);
-    expect(await visibleRows().count()).toBe(9);
-    expect(await page.locator("#shown").innerText()).toBe("9 of 12 error variants");
+    expect(await visibleRows().count()).toBe(11);
+    expect(await page.locator("#shown").innerText()).toBe("13 of 23 error variants");
     await page.click("button.card.terminal");
-    expect(await visibleRows().count()).toBe(12);
+    expect(await visibleRows().count()).toBe(17);
   });
 
   it("filters by text across code, path and reason, and says when nothing matches", async () => {
@@ -103,7 +119,7 @@ describe("the HTML report in chromium", () => {
     const hostileText = await page.locator("tbody.op", { hasText: "<svg onload=alert(1)>" }).innerText();
     expect(hostileText).toContain("</script><script>globalThis.__pwned = 1</script>");
     expect(hostileText).toContain('<img src=x onerror="globalThis.__pwned=1">');
-    expect(await page.title()).toBe("Error surface · Tickets, <script>globalThis.__pwned = 1</script>");
+    expect(await page.title()).toBe("Error surface · Tickets, <script>globalThis.__pwned = 1</script>, Twins");
   });
 
   it("looks like something: a non-blank screenshot with a table of real size", async () => {

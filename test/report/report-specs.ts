@@ -65,3 +65,40 @@ paths:
                 properties:
                   code: { type: string, enum: ['<img src=x onerror="globalThis.__pwned=1">', "\\u2028</script><!--"] }
 `;
+
+/**
+ * Three operations with the same two errors (one of them differs only in its path and name), one
+ * whose 404 differs, and a health check that documents no error: 4 groups would repeat rows.
+ */
+export const TWINS_SPEC = `openapi: 3.0.3
+info: { title: Twins, version: "1.0" }
+components:
+  responses:
+    NotFound:
+      description: "No such thing."
+      content:
+        application/json:
+          schema: { type: object, properties: { code: { type: string, enum: [NOT_FOUND] } } }
+    Unavailable: { description: "Try again later." }
+paths:
+  /a/{id}:
+    get:
+      operationId: getA
+      responses: { "200": { description: ok }, "404": { $ref: "#/components/responses/NotFound" }, "503": { $ref: "#/components/responses/Unavailable" } }
+  /b/{id}:
+    get:
+      operationId: getB
+      responses: { "200": { description: ok }, "404": { $ref: "#/components/responses/NotFound" }, "503": { $ref: "#/components/responses/Unavailable" } }
+  /c/{id}:
+    get:
+      operationId: getC
+      responses: { "200": { description: ok }, "404": { $ref: "#/components/responses/NotFound" }, "503": { $ref: "#/components/responses/Unavailable" } }
+  /d/{id}:
+    get:
+      operationId: getD
+      responses: { "200": { description: ok }, "404": { description: "Gone for good." }, "503": { $ref: "#/components/responses/Unavailable" } }
+  /health:
+    get:
+      operationId: health
+      responses: { "200": { description: ok } }
+`;
