@@ -11,6 +11,7 @@ import { surfaceRows } from "./report/error-surface.js";
 import { moveFormattingToWorker } from "./format/format.js";
 import { formatMemo } from "./format/format-memo.js";
 import { lineText } from "./emit/names.js";
+import { mockFiles, type MocksOption } from "./emit/mocks/mocks-file.js";
 import { operationSpecStatements } from "./emit/client/operation-specs.js";
 import { printStatements } from "./emit/print.js";
 import { resultTypes } from "./emit/client/result-types.js";
@@ -39,6 +40,8 @@ export interface GenerateOptions {
   overrides?: ClassifyOverrides;
   /** Retry advice under the spec's root x-faultline-retry: the spec's fields win (retry-defaults.ts). */
   retry?: RetryAdviceIR;
+  /** Also write mocks.ts (mockFetch, chaosFetch); "msw" adds msw.ts with MSW v2 handlers. Off by default. */
+  mocks?: MocksOption;
 }
 
 export interface GeneratedFile {
@@ -124,6 +127,7 @@ export async function generate(spec: SpecInput, options: GenerateOptions = {}): 
     { path: "operations.ts", contents: operations },
     { path: "schema.ts", contents: schema },
     { path: "types.ts", contents: types },
+    ...mockFiles(api, { root: spec.document, file: spec.file }, options.mocks, formatted),
   ];
   // index.ts and the runtime are constant text, written formatted (tests check both are prettier's
   // fixed points), so they skip prettier: on a big spec that spares the whole import and warm-up.
