@@ -1,3 +1,4 @@
+// The prompts app's error-handling tests, written against its generated client and mocks.
 import { expect } from "vitest";
 import { createClient } from "./client/index.js";
 import { mockFetch, type MockScript } from "./client/mocks.js";
@@ -12,4 +13,19 @@ const anyMock = (script: Record<string, unknown>) => mockFetch(script as MockScr
 export const tests: Record<string, () => Promise<void>> = {
   "every documented error reaches the app as the spec describes it": () => driveEveryDocumentedError(surfaceOf(import.meta.url), anyClient, anyMock),
   "undocumented statuses, dropped connections and hung requests": () => driveTransportFailures(surfaceOf(import.meta.url), anyClient, anyMock),
+
+  "a past-due account (402 PAST_DUE) asks for a payment update": async () => {
+    const mock = mockFetch({ getPrompt: [{ status: 402, code: "PAST_DUE" }] });
+    const result = await clientWith(mock).getPrompt({ path: { promptId: "p_1" } });
+    if (result.ok || result.error.kind !== "http") throw new Error("expected an HTTP error");
+    expect([result.error.category, result.error.recovery]).toEqual(["billing", "update-payment"]);
+  },
+
+  "each reply carries the declared X-Request-Id, which the error reports": async () => {
+    const mock = mockFetch({ listPrompts: [{ status: 500, code: "INTERNAL_ERROR" }] });
+    const result = await clientWith(mock).listPrompts({});
+    if (result.ok || result.error.kind !== "http") throw new Error("expected an HTTP error");
+    expect(result.error.requestId).toBe(`req_mock_${MAX_RETRIES + 1}`);
+    expect(result.error.headers["x-request-id"]).toBe(result.error.requestId);
+  },
 };
