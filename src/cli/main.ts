@@ -3,7 +3,7 @@ import yargs from "yargs";
 import { SpecError } from "../diagnostics.js";
 import { VERSION } from "../version.js";
 import { CONFIG_FILE } from "./config.js";
-import { generateCommand, type GenerateArgs } from "./generate-command.js";
+import { generateCommand, mocksFlag, type GenerateArgs } from "./generate-command.js";
 import { initCommand } from "./init-command.js";
 import { loadOptionsOf, withInputFlags, type InputFlags } from "./input-flags.js";
 import type { Io } from "./io.js";
@@ -43,7 +43,8 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
             .option("json", { type: "boolean", default: false, describe: "machine-readable result" })
             .option("strict", { type: "boolean", default: false, describe: "treat warnings (flaws faultline works around) as errors: write nothing, exit 1" })
             .option("allow-remote-refs", { type: "boolean", describe: "follow http(s) $refs (overrides the config)" })
-            .option("force", { type: "boolean", describe: "write into an output folder faultline does not own (it still never replaces or removes your files)" }),
+            .option("force", { type: "boolean", describe: "write into an output folder faultline does not own (it still never replaces or removes your files)" })
+            .option("mocks", { type: "string", describe: "also write mocks.ts (mockFetch, chaosFetch); --mocks msw adds msw.ts (MSW v2 handlers)", coerce: mocksFlag }),
         async (args) => {
           exitCode = await generateCommand(args as unknown as GenerateArgs, io);
         },
