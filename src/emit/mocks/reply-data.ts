@@ -71,8 +71,9 @@ function setAt(body: unknown, path: string[], value: unknown): unknown {
   if (path.length === 0 || !(isNode(body) || body === null || body === undefined)) return body;
   const [head, ...rest] = path as [string, ...string[]];
   const copy: Node = isNode(body) ? { ...body } : {};
-  if (value === undefined && rest.length === 0) delete copy[head];
-  else copy[head] = setAt(copy[head], rest, value);
+  if (rest.length > 0) copy[head] = setAt(copy[head], rest, value);
+  else if (value === undefined) delete copy[head];
+  else copy[head] = value;
   return copy;
 }
 
@@ -85,7 +86,9 @@ function fillEnvelope(error: ErrorResponseIR, status: number, body: unknown): un
   if (error.envelope.shapes.includes("problem")) {
     out = setAt(out, ["status"], status);
     if (valueAt(out, ["title"]) === undefined) out = setAt(out, ["title"], message);
-    if (valueAt(out, ["type"]) === undefined) out = setAt(out, ["type"], "about:blank");
+    // RFC 9457's type is a URI reference; a sampled placeholder ("string") is not one.
+    const type = valueAt(out, ["type"]);
+    if (typeof type !== "string" || !/[:/]/.test(type)) out = setAt(out, ["type"], "about:blank");
   }
   return out;
 }
