@@ -49,7 +49,7 @@ const SPEC = {
         parameters: [{ name: "orderId", in: "path", required: true, schema: { type: "string" } }],
         responses: {
           "200": { description: "receipt", content: { "text/csv": { example: "item,price\nbook,12" } } },
-          "404": { description: "Not found", content: { "application/json": { schema: errorBody, examples: { gone: { value: { error: { code: "ORDER_NOT_FOUND", message: "No such order." } } } } } } },
+          "404": { description: "Not found", content: { "application/json": { schema: errorBody, examples: { gone: { value: { error: { code: "ORDER_NOT_FOUND", message: "No such order." } } }, big: { value: { error: { code: "ORDER_GONE", message: "X".repeat(100_000) } } } } } } },
           "5XX": { description: "Server error", content: json(errorBody) },
         },
       },
@@ -67,6 +67,7 @@ const dir = join(ROOT, ".tmp", `mocks-family-${process.pid}`);
 type Reply = Record<string, unknown> | string;
 interface Mock { (input: string, init?: RequestInit): Promise<Response>; calls: { operation?: string; reply: string; idempotencyKey?: string }[] }
 let verdict402: unknown[] = [];
+let mocksBytes = 0;
 let mocks: { mockFetch: (script: Record<string, Reply[]>) => Mock };
 let client: (fetch: Mock) => Record<string, (input: unknown, call?: unknown) => Promise<{ ok: boolean; status?: number; data?: unknown; attempts?: number; error?: Record<string, unknown> & { headers: Record<string, string> } }>>;
 
@@ -79,6 +80,7 @@ beforeAll(async () => {
     writeFileSync(join(dir, f.path), f.contents);
   }
   writeFileSync(join(dir, "package.json"), '{ "type": "module" }');
+  mocksBytes = generated.files.find((f) => f.path === "mocks.ts")?.contents.length ?? 0;
   mocks = await import(join(dir, "mocks.ts"));
   const index = await import(join(dir, "index.ts"));
   client = (fetch) => index.createClient({ baseUrl: "https://shop.example.com/api", fetch, retry: { maxRetries: 2, baseDelayMs: 1, jitter: "none", maxRetryAfterMs: 0 } });
@@ -127,6 +129,11 @@ describe("mock replies", () => {
     expect([odd.error.status, odd.error.statusKey]).toEqual([418, "undocumented"]);
     const server = await failWith("getReceipt", { status: "5XX" });
     expect([server.error.status, server.error.statusKey]).toEqual([500, "5XX"]);
+  });
+
+  it("an example too big to copy into mocks.ts is skipped, not embedded", () => {
+    expect(mocksBytes).toBeGreaterThan(0);
+    expect(mocksBytes).toBeLessThan(60_000);
   });
 
   it("an operation the script leaves out, or a path no operation has, gets a 501 that says so", async () => {

@@ -36,6 +36,7 @@ interface MediaSample {
 }
 
 const MAX_MESSAGE = 200;
+const MAX_EXAMPLE_CHARS = 16_384;
 
 function at(doc: Doc, pointer: string): Node | undefined {
   let node: unknown = doc.root;
@@ -53,8 +54,10 @@ function mediaSamples(doc: Doc, response: Node | undefined): MediaSample[] {
     const media = deref(doc, content[contentType]) ?? {};
     const json = /(^application\/json|\+json)(;|$)/i.test(contentType.trim());
     const named = isNode(media.examples) ? Object.keys(media.examples).sort().map((k) => deref(doc, (media.examples as Node)[k])) : [];
-    const examples = named.filter((e): e is Node => isNode(e) && "value" in e).map((e) => e.value);
-    if ("example" in media) examples.unshift(media.example);
+    const all = named.filter((e): e is Node => isNode(e) && "value" in e).map((e) => e.value);
+    if ("example" in media) all.unshift(media.example);
+    // A spec is untrusted: a huge example would be copied into mocks.ts once per code.
+    const examples = all.filter((e) => (JSON.stringify(e) ?? "").length <= MAX_EXAMPLE_CHARS);
     const bodies = examples.length > 0 ? examples : [sampleValue(doc, media.schema)];
     const asText = (b: unknown) => (typeof b === "string" ? b : b === null || b === undefined ? "" : JSON.stringify(b));
     return { contentType, json, bodies: json ? bodies : bodies.map(asText), fromExamples: examples.length > 0 };
