@@ -43,6 +43,7 @@ function mocksText(api: ApiIR, doc: Doc): string {
     ...types,
     "/** Replies per operation, taken in order; the last repeats. */",
     `export interface MockScript {\n${script.join("\n")}\n}`,
+    "// Per operation: its route, and each documented reply's status, headers and body per code.",
     `const MOCK_ROUTES: readonly RouteData[] = ${dataLiteral(routes)};`,
     runtimeText,
   ].join("\n\n");
