@@ -12,6 +12,7 @@ import { INDEX_FILE } from "./emit/client/index-file.js";
 import { surfaceRows } from "./report/error-surface.js";
 import type { Formatter } from "./format/formatter.js";
 import { lineText } from "./emit/names.js";
+import { mockFiles, type MocksOption } from "./emit/mocks/mocks-file.js";
 import { operationSpecStatements } from "./emit/client/operation-specs.js";
 import { printStatements } from "./emit/print.js";
 import { resultTypes } from "./emit/client/result-types.js";
@@ -40,6 +41,8 @@ export interface GenerateOptions {
   overrides?: ClassifyOverrides;
   /** Retry advice under the spec's root x-faultline-retry: the spec's fields win (retry-defaults.ts). */
   retry?: RetryAdviceIR;
+  /** Also write mocks.ts (mockFetch, chaosFetch); "msw" adds msw.ts with MSW v2 handlers. Off by default. */
+  mocks?: MocksOption;
 }
 
 /** What generate() works with but does not make: given by the caller, shared by as many runs as it likes. */
@@ -48,6 +51,8 @@ export interface GenerateTools {
   formatter: Formatter;
   /** The runtime's templates, compiled (compileRuntimeTemplates; the CLI reads templates/runtime). */
   templates: readonly RuntimeTemplate[];
+  /** The constant part of mocks.ts (templates/mocks/mock-fetch.ts.txt); needed only with `mocks`. */
+  mockRuntime?: string;
 }
 
 export interface GeneratedFile {
@@ -129,6 +134,7 @@ export async function generate(spec: SpecInput, tools: GenerateTools, options: G
     { path: "operations.ts", contents: operations },
     { path: "schema.ts", contents: schema },
     { path: "types.ts", contents: types },
+    ...mockFiles(api, { root: spec.document, file: spec.file }, options.mocks, tools.mockRuntime, formatted),
   ];
   // index.ts and the runtime are constant text, written formatted (tests check both are prettier's
   // fixed points), so they skip the formatter: on a big spec that spares prettier's whole import.

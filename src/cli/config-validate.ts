@@ -21,6 +21,8 @@ export interface ConfigDefaults {
   /** Write into an output folder faultline does not own (it still never replaces the user's files). */
   force?: boolean;
   limits?: Partial<InputLimits>;
+  /** Also write mocks.ts (true) and msw.ts ("msw"): see `generate --mocks`. */
+  mocks?: boolean | "msw";
   /** true: $refs may name any file; a list: folders (relative to the config file) besides the spec's own. */
   allowRefOutside?: boolean | string[];
 }
@@ -31,7 +33,7 @@ export interface ValidConfig extends ConfigDefaults {
 
 type Json = Record<string, unknown>;
 /** Settings allowed both config-wide and in a spec's entry. */
-const DEFAULT_KEYS = ["overrides", "retry", "allowRemoteRefs", "force", "limits", "allowRefOutside"];
+const DEFAULT_KEYS = ["overrides", "retry", "allowRemoteRefs", "force", "limits", "allowRefOutside", "mocks"];
 const STATUS_KEY = /^(?:[45](?:\d\d|XX)|default)$/;
 
 export class Checker {
@@ -114,6 +116,7 @@ export class Checker {
   defaults(raw: Json, tokens: (string | number)[], perSpec: boolean, root: Json): ConfigDefaults {
     const allowRemoteRefs = this.flag(raw.allowRemoteRefs, [...tokens, "allowRemoteRefs"]);
     const force = this.flag(raw.force, [...tokens, "force"]);
+    if (raw.mocks !== undefined && typeof raw.mocks !== "boolean" && raw.mocks !== "msw") throw this.fail([...tokens, "mocks"], `must be true, false or "msw", not ${JSON.stringify(raw.mocks)}`, 'true writes mocks.ts; "msw" also writes msw.ts (MSW v2 handlers)');
     const retry = this.retry(root, raw.retry, [...tokens, "retry"]);
     const limits = raw.limits === undefined ? undefined : checkLimits(raw.limits, [...tokens, "limits"], this);
     const allowRefOutside = raw.allowRefOutside === undefined ? undefined : checkRefRoots(raw.allowRefOutside, [...tokens, "allowRefOutside"], this);
@@ -122,6 +125,7 @@ export class Checker {
       ...(retry ? { retry } : {}),
       ...(allowRemoteRefs !== undefined ? { allowRemoteRefs } : {}),
       ...(force !== undefined ? { force } : {}),
+      ...(raw.mocks !== undefined ? { mocks: raw.mocks as boolean | "msw" } : {}),
       ...(limits ? { limits } : {}),
       ...(allowRefOutside !== undefined ? { allowRefOutside } : {}),
     };

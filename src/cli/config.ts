@@ -22,6 +22,8 @@ export interface Target {
   allowRemoteRefs?: boolean;
   /** Write into an output folder faultline does not own (never replacing the user's files). */
   force?: boolean;
+  /** Also write mocks.ts (true), and msw.ts ("msw"). */
+  mocks?: boolean | "msw";
   /** Input limits set by the config or flags; the rest take their defaults. */
   limits?: Partial<InputLimits>;
   /** Folders $ref'd files may live in besides the spec's own (absolute), or "anywhere". */
@@ -127,6 +129,7 @@ export function withDefaults(target: Target, defaults: ConfigDefaults, base = pr
   const retry = mergeRetryAdvice(defaults.retry, target.retry);
   const allowRemoteRefs = target.allowRemoteRefs ?? defaults.allowRemoteRefs;
   const force = target.force ?? defaults.force;
+  const mocks = target.mocks ?? defaults.mocks;
   const limits = defaults.limits || target.limits ? { ...defaults.limits, ...target.limits } : undefined;
   const refRoots = target.refRoots ?? refRootsOf(defaults.allowRefOutside, base);
   return {
@@ -137,6 +140,7 @@ export function withDefaults(target: Target, defaults: ConfigDefaults, base = pr
     ...(retry ? { retry } : {}),
     ...(allowRemoteRefs !== undefined ? { allowRemoteRefs } : {}),
     ...(force !== undefined ? { force } : {}),
+    ...(mocks !== undefined ? { mocks } : {}),
     ...(limits ? { limits } : {}),
     ...(refRoots !== undefined ? { refRoots } : {}),
   };

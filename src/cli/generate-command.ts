@@ -14,6 +14,12 @@ import { runWatch } from "./watch.js";
 
 export { runTarget, type TargetOutcome } from "./run-target.js";
 
+/** `--mocks` alone is true, `--mocks msw` is "msw"; anything else is left for generateCommand to refuse. */
+export function mocksFlag(value: unknown): unknown {
+  if (value === "" || value === "true") return true;
+  return value === "false" ? false : value;
+}
+
 export interface GenerateArgs extends TargetArgs {
   check: boolean;
   quiet: boolean;
@@ -25,6 +31,8 @@ export interface GenerateArgs extends TargetArgs {
 
 export async function generateCommand(args: GenerateArgs, io: Io): Promise<number> {
   if (args.watch && args.check) throw new UsageError("--watch and --check do not go together: --check is for CI, --watch for your editor");
+  const mocks: unknown = args.mocks;
+  if (mocks !== undefined && typeof mocks !== "boolean" && mocks !== "msw") throw new UsageError(`--mocks takes nothing or "msw", not ${JSON.stringify(mocks)}`);
   const cwd = cwdOf(io);
   const resolved = await resolveTargets(args, cwd);
   const terminal = terminalOf(io);

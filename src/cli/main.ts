@@ -4,7 +4,7 @@ import yargs from "yargs";
 import { SpecError } from "../diagnostics.js";
 import { VERSION } from "../version.js";
 import { CONFIG_FILE } from "./config.js";
-import { generateCommand, type GenerateArgs } from "./generate-command.js";
+import { generateCommand, mocksFlag, type GenerateArgs } from "./generate-command.js";
 import { initCommand } from "./init-command.js";
 import { loadOptionsOf, withInputFlags, type InputFlags } from "./input-flags.js";
 import { cwdOf, type Io } from "./io.js";
@@ -48,7 +48,8 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
             .option("watch", { alias: "w", type: "boolean", default: false, describe: "regenerate on every save of the spec, its $ref'd files or the config" })
             .option("strict", { type: "boolean", default: false, describe: "treat warnings (flaws faultline works around) as errors: write nothing, exit 1" })
             .option("allow-remote-refs", { type: "boolean", describe: "follow http(s) $refs (overrides the config)" })
-            .option("force", { type: "boolean", describe: "write into an output folder faultline does not own (it still never replaces or removes your files)" }),
+            .option("force", { type: "boolean", describe: "write into an output folder faultline does not own (it still never replaces or removes your files)" })
+            .option("mocks", { type: "string", describe: "also write mocks.ts (mockFetch, chaosFetch); --mocks msw adds msw.ts (MSW v2 handlers)", coerce: mocksFlag }),
         async (args) => {
           // A URL has no file to watch: the session would sit there and never regenerate.
           if (args.watch && args.spec !== undefined && isSpecUrl(args.spec)) throw new UsageError("--watch needs a spec file: a URL cannot be watched; download the spec, or run without --watch");

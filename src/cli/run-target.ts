@@ -124,7 +124,11 @@ export async function prepareTarget(target: Target, options: RunOptions): Promis
       ...(target.refRoots ? { refRoots: target.refRoots } : {}),
     });
     options.onStage?.("generating");
-    const result = await generate(loaded, options.tools, { ...(target.overrides ? { overrides: target.overrides } : {}), ...(target.retry ? { retry: target.retry } : {}) });
+    const result = await generate(loaded, options.tools, {
+      ...(target.overrides ? { overrides: target.overrides } : {}),
+      ...(target.retry ? { retry: target.retry } : {}),
+      ...(target.mocks ? { mocks: target.mocks } : {}),
+    });
     checkOperationOverrides(target, result.api, displayPath(target.spec, options.cwd));
     return { target, loaded, result, ms: performance.now() - started };
   } catch (error) {

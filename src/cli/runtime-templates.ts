@@ -11,3 +11,8 @@ export function readRuntimeTemplates(dir: URL = RUNTIME_TEMPLATE_DIR): RuntimeTe
   const names = readdirSync(dir).filter((name) => name.endsWith(".ts.hbs"));
   return compileRuntimeTemplates(names.map((name) => ({ name, text: readFileSync(new URL(name, dir), "utf8") })));
 }
+
+/** The constant part of a generated mocks.ts (src/emit/mocks/mocks-file.ts). */
+export function readMockRuntime(): string {
+  return readFileSync(new URL("../../templates/mocks/mock-fetch.ts.txt", import.meta.url), "utf8");
+}

@@ -15,6 +15,8 @@ export interface TargetArgs extends InputFlags {
   /** undefined when the flag was not given: the config decides. */
   allowRemoteRefs?: boolean;
   force?: boolean;
+  /** --mocks / --mocks msw; undefined when not given: the config decides. */
+  mocks?: boolean | "msw";
 }
 
 /** Flags win over the config, field by field. */
@@ -24,6 +26,7 @@ function withFlags(target: Target, args: TargetArgs): Target {
     ...target,
     ...(args.allowRemoteRefs !== undefined ? { allowRemoteRefs: args.allowRemoteRefs } : {}),
     ...(args.force !== undefined ? { force: args.force } : {}),
+    ...(args.mocks !== undefined ? { mocks: args.mocks } : {}),
     ...(args.allowRefOutside !== undefined ? { refRoots: args.allowRefOutside ? "anywhere" : [] } : {}),
     ...(Object.keys(limits).length > 0 ? { limits: { ...target.limits, ...limits } } : {}),
   };
