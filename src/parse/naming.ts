@@ -18,6 +18,17 @@ const RESERVED = new Set(
  */
 const RUNTIME_NAME_BASES = ["http", "undocumentedhttp", "network", "timeout", "aborted", "faultline", "request", "client", "send"];
 
+/**
+ * Operation names are also exported functions of client.ts, re-exported by index.ts beside the
+ * runtime's and operations.ts's value exports: these names are taken (test/emit/client-names.test.ts
+ * checks the list against the rendered runtime).
+ */
+export const MODULE_VALUE_NAMES = [
+  ...["createclient", "createcore", "api", "operations"],
+  ...["backoffdelay", "nextwait", "parseretryafter", "resolvepolicy", "cleanheaders", "normalizehttperror", "parsebody"],
+  ...["durationms", "ratelimitstate", "createcontext", "systemclock", "isfaultlineerror", "unwrap"],
+];
+
 /** Words of a name: splits on non-alphanumerics and on lower-to-upper case changes. */
 function words(text: string): string[] {
   return text
@@ -63,7 +74,7 @@ export function nameFromMethodAndPath(method: string, path: string): string {
  * a numeric suffix. The caller passes operations in a stable order, so the result is stable.
  */
 export function uniqueNames(names: string[]): string[] {
-  const taken = new Set<string>(RUNTIME_NAME_BASES);
+  const taken = new Set<string>([...RUNTIME_NAME_BASES, ...MODULE_VALUE_NAMES]);
   return names.map((name) => {
     let candidate = name;
     for (let n = 2; taken.has(candidate.toLowerCase()); n++) candidate = `${name}${n}`;
