@@ -26,7 +26,7 @@ const RUNTIME_NAME_BASES = ["http", "undocumentedhttp", "network", "timeout", "a
 export const MODULE_VALUE_NAMES = [
   ...["createclient", "createcore", "api", "operations"],
   ...["backoffdelay", "nextwait", "parseretryafter", "resolvepolicy", "cleanheaders", "normalizehttperror", "parsebody"],
-  ...["durationms", "ratelimitstate", "createcontext", "systemclock", "isfaultlineerror", "unwrap"],
+  ...["durationms", "ratelimitstate", "createcontext", "send", "systemclock", "isfaultlineerror", "unwrap"],
 ];
 
 /** Words of a name: splits on non-alphanumerics and on lower-to-upper case changes. */
