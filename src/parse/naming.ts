@@ -5,7 +5,10 @@ const RESERVED = new Set(
   ("break case catch class const continue debugger default delete do else enum export extends false finally for " +
     "function if import in instanceof new null return super switch this throw true try typeof var void while with " +
     "as implements interface let package private protected public static yield any boolean number string symbol " +
-    "type from of await async constructor prototype __proto__")
+    "type from of await async constructor prototype __proto__ " +
+    // Operation names are also module-level functions: strict mode forbids binding eval and
+    // arguments, and a function named undefined or globalThis would shadow the global.
+    "eval arguments undefined globalThis")
     .split(" ")
     // Object.prototype's members (toString, isPrototypeOf, ...): as keys of generated data typed by a
     // Record, TypeScript reads them as the inherited member and widens their values.

@@ -8,6 +8,7 @@ import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { generate } from "../../src/generate.js";
 import { loadSpec } from "../../src/parse/load.js";
+import { isGeneratedByFaultline } from "../../src/cli/write-output.js";
 
 const dirs: string[] = [];
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
@@ -63,5 +64,10 @@ describe("a one-operation spec edit", () => {
     expect(files.filter((f) => f.contents.includes(spec.hash.slice(0, 16))).map((f) => f.path)).toEqual(["index.ts"]);
     const headers = files.filter((f) => f.path.endsWith(".ts") && /^(\/\/.*\n)*/.exec(f.contents)![0].includes("Bots API"));
     expect(headers.map((f) => f.path)).toEqual(["index.ts"]);
+  });
+
+  it("still starts every file with faultline's mark, which a folder without a manifest is adopted by", async () => {
+    const files = await filesOf("specs/bots.yaml");
+    expect([...files].filter(([, text]) => !isGeneratedByFaultline(text)).map(([p]) => p)).toEqual([]);
   });
 });
