@@ -61,6 +61,16 @@ export const result = getBot(core, { path: { botId: "b1" } });
     expect(code).not.toContain("faultline.error");
   });
 
+  it("an app that only checks errors ships neither tables nor the call machinery (every runtime module is side-effect free)", async () => {
+    const code = await bundle(`import { isFaultlineError } from "./client/index.js";
+export const check = isFaultlineError;
+`);
+    expect(code).not.toContain("reauthenticate"); // the status defaults and vocabulary
+    expect(code).not.toContain("maxRetries"); // retry-timing
+    expect(code).not.toContain("timed out"); // timers
+    expect(code.length).toBeLessThan(300);
+  });
+
   it("bundles every operation when the app uses createClient", async () => {
     const code = await bundle(`import { createClient } from "./client/index.js";
 export const client = createClient({ baseUrl: "https://bots.example" });

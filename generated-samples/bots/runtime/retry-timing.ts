@@ -12,7 +12,8 @@ export const DEFAULT_RETRY_POLICY: Readonly<RetryPolicy> = {
   jitter: "full",
 };
 
-const KEYS = Object.keys(DEFAULT_RETRY_POLICY) as (keyof RetryPolicy)[];
+// Pure: a bundler may drop this module from an app that never retries through it.
+const KEYS = /* @__PURE__ */ Object.keys(DEFAULT_RETRY_POLICY) as (keyof RetryPolicy)[];
 
 /** The byStatus entry for a status: the exact key beats the range key ("429" before "4XX"). */
 function forStatus(advice: RetryAdvice | undefined, status: number | undefined) {

@@ -15,8 +15,8 @@ const clientRules: Rules = {
   maxErrorBodyBytes: atLeast0,
 };
 const retryRules: Rules = {
-  maxRetries: [Number.isSafeInteger, "a whole number >= 0"],
-  baseDelayMs: [Number.isFinite, "finite, >= 0"],
+  maxRetries: [(n) => Number.isSafeInteger(n), "a whole number >= 0"], // arrows: no global read at load
+  baseDelayMs: [(n) => Number.isFinite(n), "finite, >= 0"],
   maxDelayMs: atLeast0,
   maxElapsedMs: above0,
   maxRetryAfterMs: atLeast0,
