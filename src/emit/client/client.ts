@@ -62,8 +62,8 @@ export type Core = Runtime.Context;`,
 export function createCore(options: ClientOptions): Core {
   return Runtime.createContext(options, Spec.api);
 }`,
-  // The cast is checked once; a direct call would make tsc check every operation's input against
-  // RequestInput structurally, which costs seconds on GitHub's spec. Each function states its types.
+  // The cast is checked once; a direct call would make tsc relate every operation's input to
+  // RequestInput structurally (unmeasured on its own). Each function states its own types.
   `/** The runtime's send, typed loosely: each function below states its own input and result types. */
 const Send = Runtime.send as (
   core: Core,
@@ -88,7 +88,7 @@ export function clientStatements(classified: ClassifiedOperation[], title: strin
     ...PRELUDE,
     ...ops.map(operationFunction),
     client,
-    // Typed so that assigning 1,000 functions costs tsc nothing: Client types the bound methods.
+    // Typed loosely (input: never accepts every function): the Client interface types the bound methods.
     `/** Every operation function by name: what createClient binds. Apps importing single functions never reach it. */
 const Functions: Record<string, (core: Core, input: never, call?: CallOptions) => unknown> = ${table};`,
     `/** One object with every operation as a method, bound to one core. */
