@@ -1,4 +1,4 @@
-// npm run bench [-- --quick]: faultline against openapi-typescript (types only), orval and
+// npm run bench [-- --quick] [-- --only=bundle]: faultline against openapi-typescript (types only), orval and
 // @hey-api/openapi-ts, as whole cold CLI runs, then tsc on each GitHub output, then the
 // runtime's call overhead and size and the watch loop's latency. Writes bench/RESULTS.md with the
 // machine's description. Each measurement is a Section (section.ts); to add one, write it in its
@@ -13,11 +13,16 @@ import { describeMachine, machineMarkdown } from "./machine.js";
 import type { BenchContext, Section } from "./section.js";
 import { callOverheadSection, runtimeSizeSection, watchLatencySection } from "./runtime-sections.js";
 import { typecheckSection } from "./typecheck.js";
+import { bundleSizeSection } from "./bundle-size.js";
 
-const SECTIONS: Section[] = [generationSection, typecheckSection, callOverheadSection, runtimeSizeSection, watchLatencySection];
+const SECTIONS: Section[] = [generationSection, typecheckSection, callOverheadSection, runtimeSizeSection, bundleSizeSection, watchLatencySection];
 
 const REPO = path.resolve(import.meta.dirname, "..");
 const quick = process.argv.includes("--quick");
+// --only=<words>: the sections whose title contains the words, printed but not saved (a partial
+// RESULTS.md would drop the other sections' numbers).
+const only = process.argv.find((a) => a.startsWith("--only="))?.slice("--only=".length).toLowerCase();
+const chosen = only ? SECTIONS.filter((s) => s.title.toLowerCase().includes(only)) : SECTIONS;
 const ctx: BenchContext = {
   quick,
   runs: quick ? 1 : 5,
@@ -36,7 +41,7 @@ const parts = [
   `Written by \`npm run bench${quick ? " -- --quick" : ""}\` on ${new Date().toISOString().slice(0, 10)}. Machine: ${machineMarkdown(machine)}.`,
 ];
 try {
-  for (const section of SECTIONS) {
+  for (const section of chosen) {
     ctx.log(`== ${section.title}`);
     const started = performance.now();
     const body = await section.run(ctx);
@@ -46,5 +51,5 @@ try {
   rmSync(ctx.workDir, { recursive: true, force: true });
 }
 const markdown = `${parts.join("\n")}\n`;
-writeFileSync(path.join(REPO, "bench", "RESULTS.md"), markdown);
+if (!only) writeFileSync(path.join(REPO, "bench", "RESULTS.md"), markdown);
 process.stdout.write(markdown);

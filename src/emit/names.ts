@@ -62,6 +62,36 @@ export function dataLiteral(value: unknown): string {
   if (typeof value === "number" || typeof value === "boolean" || value === null) return String(value);
   if (Array.isArray(value)) return `[${value.map(dataLiteral).join(", ")}]`;
   const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined);
-  const entry = ([k, v]: [string, unknown]) => `${propertyKey(k)}: ${dataLiteral(v)}${INHERITED_KEYS.has(k) && v !== null ? " as const" : ""}`;
-  return `{ ${entries.map(entry).join(", ")} }`;
+  if (entries.length === 0) return "{}";
+  return `{ ${entries.map(([k, v]) => `${propertyKey(k)}: ${dataLiteral(v)}${constSuffix(k, v)}`).join(", ")} }`;
+}
+
+function constSuffix(key: string, value: unknown): string {
+  return INHERITED_KEYS.has(key) && value !== null ? " as const" : "";
+}
+
+/**
+ * dataLiteral laid out for people: a value stays on one line when it fits in `width` columns
+ * (from the `column` it starts at, plus the `trailing` characters after it), else each key or
+ * element goes on its own line under the line's `indent`, as prettier breaks it. Review diffs then
+ * show the one field that changed.
+ */
+export function dataBlock(value: unknown, at: { indent: number; column: number; trailing: number }, width = 100): string {
+  const inline = dataLiteral(value);
+  if (at.column + inline.length + at.trailing <= width || value === null || typeof value !== "object") return inline;
+  const inner = at.indent + 2;
+  const pad = " ".repeat(inner);
+  if (Array.isArray(value)) {
+    if (value.length === 0) return inline;
+    const items = value.map((v) => `${pad}${dataBlock(v, { indent: inner, column: inner, trailing: 1 }, width)},\n`);
+    return `[\n${items.join("")}${" ".repeat(at.indent)}]`;
+  }
+  const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined);
+  const line = ([k, v]: [string, unknown]) => {
+    const key = `${propertyKey(k)}: `;
+    const suffix = constSuffix(k, v);
+    const text = dataBlock(v, { indent: inner, column: inner + key.length, trailing: suffix.length + 1 }, width);
+    return `${pad}${key}${text}${suffix},\n`;
+  };
+  return `{\n${entries.map(line).join("")}${" ".repeat(at.indent)}}`;
 }

@@ -5,7 +5,10 @@ const RESERVED = new Set(
   ("break case catch class const continue debugger default delete do else enum export extends false finally for " +
     "function if import in instanceof new null return super switch this throw true try typeof var void while with " +
     "as implements interface let package private protected public static yield any boolean number string symbol " +
-    "type from of await async constructor prototype __proto__")
+    "type from of await async constructor prototype __proto__ " +
+    // Operation names are also module-level functions: strict mode forbids binding eval and
+    // arguments, and a function named undefined or globalThis would shadow the global.
+    "eval arguments undefined globalThis")
     .split(" ")
     // Object.prototype's members (toString, isPrototypeOf, ...): as keys of generated data typed by a
     // Record, TypeScript reads them as the inherited member and widens their values.
@@ -17,6 +20,17 @@ const RESERVED = new Set(
  * collide with runtime exports (HttpError, NetworkError, RequestInput, ...), so they count as taken.
  */
 const RUNTIME_NAME_BASES = ["http", "undocumentedhttp", "network", "timeout", "aborted", "faultline", "request", "client", "send"];
+
+/**
+ * Operation names are also exported functions of client.ts, re-exported by index.ts beside the
+ * runtime's and operations.ts's value exports: these names are taken (test/emit/client-names.test.ts
+ * checks the list against the rendered runtime).
+ */
+export const MODULE_VALUE_NAMES = [
+  ...["createclient", "createcore", "api", "operations"],
+  ...["backoffdelay", "nextwait", "parseretryafter", "resolvepolicy", "cleanheaders", "normalizehttperror", "parsebody"],
+  ...["durationms", "ratelimitstate", "createcontext", "send", "systemclock", "isfaultlineerror", "unwrap"],
+];
 
 /** Words of a name: splits on non-alphanumerics and on lower-to-upper case changes. */
 function words(text: string): string[] {
@@ -63,7 +77,7 @@ export function nameFromMethodAndPath(method: string, path: string): string {
  * a numeric suffix. The caller passes operations in a stable order, so the result is stable.
  */
 export function uniqueNames(names: string[]): string[] {
-  const taken = new Set<string>(RUNTIME_NAME_BASES);
+  const taken = new Set<string>([...RUNTIME_NAME_BASES, ...MODULE_VALUE_NAMES]);
   return names.map((name) => {
     let candidate = name;
     for (let n = 2; taken.has(candidate.toLowerCase()); n++) candidate = `${name}${n}`;

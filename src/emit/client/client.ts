@@ -1,61 +1,104 @@
-// client.ts: a `Client` interface with one documented method per operation, and createClient,
-// which binds each method to its OperationSpec. All behaviour lives in the runtime; this file
-// only wires names to data. createClient builds the methods in one loop over `operations`
-// instead of one typed arrow per operation: the interface already gives every method its types,
-// and 1,000 arrows each cast to their result type took tsc ~2 s on GitHub's spec.
-import type { FunctionStatement, InterfaceStatement, MethodSignature } from "../structures.js";
+// client.ts: createCore, one exported function per operation (named like the operation, taking
+// the core first), and createClient, which binds those functions into one object typed by the
+// documented `Client` interface. All behaviour lives in the runtime; this file wires names to data.
+//
+// Operation names are identifiers chosen by the spec (parse/naming.ts), so any lower-case module
+// binding here could collide with one: the module's own bindings are PascalCase (Runtime, Spec, T,
+// Send, Functions) or names naming.ts reserves (createCore, createClient), and function bodies
+// refer to nothing else. Functions are printed in prettier's layout: big specs skip prettier.
+import type { InterfaceStatement, MethodSignature, Statement } from "../structures.js";
 import type { OperationIR } from "../../ir.js";
 import type { ClassifiedOperation } from "../../normalize/classify.js";
 import { docText, propertyKey, typeNames } from "../names.js";
 import { inputRequired } from "./result-types.js";
 
-function methodDocs(op: OperationIR): string[] {
+export const CLIENT_IMPORTS = [
+  `import * as Runtime from "./runtime/index.js";`,
+  `import type { CallOptions, ClientOptions, OperationSpec } from "./runtime/index.js";`,
+  `import * as Spec from "./operations.js";`,
+  `import type * as T from "./types.js";`,
+];
+
+function methodDocs(op: OperationIR): string {
   const lines = [`${op.method.toUpperCase()} ${op.path}`];
   if (op.summary) lines.unshift(op.summary);
   if (op.description && op.description !== op.summary) lines.push("", op.description.trim());
   if (!op.idempotent) lines.push("", "Not idempotent: a failed attempt is replayed only when the server certainly did not act on it.");
   const text = docText(lines.join("\n"));
-  return [op.deprecated ? `${text}\n@deprecated` : text];
+  return op.deprecated ? `${text}\n@deprecated` : text;
 }
 
 function methodSignature(op: OperationIR): MethodSignature {
   const names = typeNames(op);
   return {
     name: propertyKey(op.name),
-    docs: methodDocs(op),
+    docs: [methodDocs(op)],
     parameters: [
-      { name: "input", type: `t.${names.input}`, hasQuestionToken: !inputRequired(op) },
+      { name: "input", type: `T.${names.input}`, hasQuestionToken: !inputRequired(op) },
       { name: "call", type: "CallOptions", hasQuestionToken: true },
     ],
-    returnType: `Promise<t.${names.result}>`,
+    returnType: `Promise<T.${names.result}>`,
   };
 }
 
-export function clientStatements(classified: ClassifiedOperation[], title: string): (InterfaceStatement | FunctionStatement)[] {
+function jsDoc(text: string): string {
+  return `/**\n${text.split("\n").map((line) => (line ? ` * ${line}` : " *")).join("\n")}\n */`;
+}
+
+/** `export function name(core, input, call): Promise<Result>`, one line when it fits in 100 columns. */
+function operationFunction(op: OperationIR): string {
+  const names = typeNames(op);
+  const params = ["core: Core", `input${inputRequired(op) ? "" : "?"}: T.${names.input}`, "call?: CallOptions"];
+  const returns = `): Promise<T.${names.result}> {`;
+  const oneLine = `export function ${op.name}(${params.join(", ")}${returns}`;
+  const head = oneLine.length <= 100 ? oneLine : `export function ${op.name}(\n${params.map((p) => `  ${p},\n`).join("")}${returns}`;
+  return `${jsDoc(methodDocs(op))}\n${head}\n  return Send(core, Spec.${op.name}, input, call);\n}`;
+}
+
+const PRELUDE = [
+  `/** What every operation function takes first: the client's checked options and the API's data. */
+export type Core = Runtime.Context;`,
+  `/** Checks the options once (a bad one throws a TypeError here) for use with any operation function. */
+export function createCore(options: ClientOptions): Core {
+  return Runtime.createContext(options, Spec.api);
+}`,
+  // The cast is checked once; a direct call would make tsc relate every operation's input to
+  // RequestInput structurally (unmeasured on its own). Each function states its own types.
+  `/** The runtime's send, typed loosely: each function below states its own input and result types. */
+const Send = Runtime.send as (
+  core: Core,
+  op: OperationSpec,
+  input?: object,
+  call?: CallOptions,
+) => Promise<never>;`,
+];
+
+export function clientStatements(classified: ClassifiedOperation[], title: string): Statement[] {
   const ops = classified.map((c) => c.operation);
+  const client: InterfaceStatement = {
+    kind: "interface",
+    name: "Client",
+    isExported: true,
+    docs: [docText(`A typed, retry-aware client for ${title}. No method throws for an HTTP, network, timeout or abort failure: each returns a Result.`)],
+    methods: ops.map(methodSignature),
+  };
+  const table = ops.length > 0 ? `{\n${ops.map((op) => `  ${op.name},\n`).join("")}}` : "{}";
   return [
-    {
-      kind: "interface",
-      name: "Client",
-      isExported: true,
-      docs: [docText(`A typed, retry-aware client for ${title}. No method throws for an HTTP, network, timeout or abort failure: each returns a Result.`)],
-      methods: ops.map(methodSignature),
-    },
-    {
-      kind: "function",
-      name: "createClient",
-      isExported: true,
-      parameters: [{ name: "options", type: "ClientOptions" }],
-      returnType: "Client",
-      statements: [
-        `const ctx = createContext(options, api);`,
-        // operations' keys are the method names (both are op.name): each method sends its own operation.
-        `// One method per operation, each sending its own OperationSpec; the Client interface types them.`,
-        // The type argument keeps a spec without operations (webhooks only) compiling: its `operations` is {}.
-        `const methods = Object.entries<OperationSpec>(operations).map(([name, op]) => [name, (input?: RequestInput, call?: CallOptions) => send(ctx, op, input, call)] as const);`,
-        // fromEntries defines own properties, so no operation name can reach Object.prototype.
-        `return Object.fromEntries(methods) as unknown as Client;`,
-      ],
-    },
+    ...CLIENT_IMPORTS,
+    ...PRELUDE,
+    ...ops.map(operationFunction),
+    client,
+    // Typed loosely (input: never accepts every function): the Client interface types the bound methods.
+    `/** Every operation function by name: what createClient binds. Apps importing single functions never reach it. */
+const Functions: Record<string, (core: Core, input: never, call?: CallOptions) => unknown> = ${table};`,
+    `/** One object with every operation as a method, bound to one core. */
+export function createClient(options: ClientOptions): Client {
+  const core = createCore(options);
+  const methods = Object.entries(Functions).map(
+    ([name, fn]) => [name, (input: never, call?: CallOptions) => fn(core, input, call)] as const,
+  );
+  // fromEntries defines own properties, so no operation name can reach Object.prototype.
+  return Object.fromEntries(methods) as unknown as Client;
+}`,
   ];
 }

@@ -1,0 +1,100 @@
+// An app that calls one operation through createCore and that operation's function ships only
+// that operation's data: esbuild (bundle, minify, tree-shaking, esm, browser) drops every other
+// operation and the runtime modules the call never reaches. The functions behave as the methods
+// of createClient do, against a real loopback server.
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { build } from "esbuild";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { generate } from "../../src/generate.js";
+import { loadSpec } from "../../src/parse/load.js";
+import { startFaultServer, type FaultServer } from "../runtime/fault-server.js";
+
+const dir = mkdtempSync(path.join(tmpdir(), "faultline-shake-"));
+let names: string[] = [];
+let server: FaultServer;
+
+beforeAll(async () => {
+  const { files, api } = await generate(await loadSpec("specs/bots.yaml"));
+  names = api.operations.map((op) => op.name);
+  for (const file of files) {
+    mkdirSync(path.dirname(path.join(dir, "client", file.path)), { recursive: true });
+    writeFileSync(path.join(dir, "client", file.path), file.contents);
+  }
+  server = await startFaultServer();
+});
+afterAll(async () => {
+  await server.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+async function bundle(app: string): Promise<string> {
+  writeFileSync(path.join(dir, "app.ts"), app);
+  const result = await build({
+    entryPoints: [path.join(dir, "app.ts")],
+    bundle: true,
+    minify: true,
+    treeShaking: true,
+    format: "esm",
+    platform: "browser",
+    write: false,
+    logLevel: "silent",
+  });
+  return result.outputFiles[0]!.text;
+}
+
+describe("a one-operation app", () => {
+  it("bundles getBot's data and no other operation's", async () => {
+    const code = await bundle(`import { createCore, getBot } from "./client/index.js";
+const core = createCore({ baseUrl: "https://bots.example" });
+export const result = getBot(core, { path: { botId: "b1" } });
+`);
+    expect(names.length).toBeGreaterThan(5);
+    expect(code).toContain('"getBot"');
+    for (const other of names.filter((n) => n !== "getBot")) expect(code).not.toContain(`"${other}"`);
+    // Paths only other operations use are gone too (getBot's own is a prefix of some of them).
+    expect(code).not.toContain("/actions");
+    expect(code).not.toContain("/v1/public/bots");
+    // Nothing on the call's path throws a FaultlineError: errors.ts is dropped.
+    expect(code).not.toContain("faultline.error");
+  });
+
+  it("an app that only checks errors ships neither tables nor the call machinery (every runtime module is side-effect free)", async () => {
+    const code = await bundle(`import { isFaultlineError } from "./client/index.js";
+export const check = isFaultlineError;
+`);
+    expect(code).not.toContain("reauthenticate"); // the status defaults and vocabulary
+    expect(code).not.toContain("maxRetries"); // retry-timing
+    expect(code).not.toContain("timed out"); // timers
+    expect(code.length).toBeLessThan(300);
+  });
+
+  it("bundles every operation when the app uses createClient", async () => {
+    const code = await bundle(`import { createClient } from "./client/index.js";
+export const client = createClient({ baseUrl: "https://bots.example" });
+`);
+    for (const name of names) expect(code).toContain(`"${name}"`);
+  });
+});
+
+describe("operation functions", () => {
+  it("send the same request and give the same result as createClient's methods", async () => {
+    const mod = await import(pathToFileURL(path.join(dir, "client", "index.ts")).href);
+    server.script({ status: 404, body: { error: { code: "NOT_FOUND", message: "no bot" } } });
+    const options = { baseUrl: server.url, retry: { maxRetries: 0 } };
+    const viaFunction = await mod.getBot(mod.createCore(options), { path: { botId: "b 1" } });
+    const viaClient = await mod.createClient(options).getBot({ path: { botId: "b 1" } });
+    expect(server.requests.map((r) => `${r.method} ${r.path}`)).toEqual(["GET /api/bots/b%201", "GET /api/bots/b%201"]);
+    expect(viaFunction.ok).toBe(false);
+    expect({ ...viaFunction.error, headers: undefined }).toEqual({ ...viaClient.error, headers: undefined });
+    expect(viaFunction.error).toMatchObject({ kind: "http", status: 404, operation: "getBot", category: "terminal", recovery: "check-resource" });
+  });
+
+  it("check the options once, in createCore", async () => {
+    const mod = await import(pathToFileURL(path.join(dir, "client", "index.ts")).href);
+    expect(() => mod.createCore({ baseUrl: "not a url" })).toThrow(TypeError);
+    expect(() => mod.createCore({ baseUrl: server.url, timeoutMs: -1 })).toThrow(/timeoutMs/);
+  });
+});
