@@ -9,13 +9,14 @@ import { afterAll, describe, expect, it } from "vitest";
 import { generate } from "../../src/generate.js";
 import { loadSpec } from "../../src/parse/load.js";
 import { isGeneratedByFaultline } from "../../src/cli/write-output.js";
+import { createGenerateTools } from "../../src/cli/generate-tools.js";
 
 const dirs: string[] = [];
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
 
 async function filesOf(file: string): Promise<Map<string, string>> {
   const spec = await loadSpec(file);
-  const { files } = await generate(spec);
+  const { files } = await generate(spec, createGenerateTools());
   return new Map(files.map((f) => [f.path, f.contents]));
 }
 
@@ -60,7 +61,7 @@ describe("a one-operation spec edit", () => {
 
   it("cites the spec's hash in index.ts only, and its title in no header but index.ts's", async () => {
     const spec = await loadSpec("specs/bots.yaml");
-    const files = [...(await generate(spec)).files];
+    const files = [...(await generate(spec, createGenerateTools())).files];
     expect(files.filter((f) => f.contents.includes(spec.hash.slice(0, 16))).map((f) => f.path)).toEqual(["index.ts"]);
     const headers = files.filter((f) => f.path.endsWith(".ts") && /^(\/\/.*\n)*/.exec(f.contents)![0].includes("Bots API"));
     expect(headers.map((f) => f.path)).toEqual(["index.ts"]);

@@ -11,13 +11,14 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generate } from "../../src/generate.js";
 import { loadSpec } from "../../src/parse/load.js";
 import { startFaultServer, type FaultServer } from "../runtime/fault-server.js";
+import { createGenerateTools } from "../../src/cli/generate-tools.js";
 
 const dir = mkdtempSync(path.join(tmpdir(), "faultline-shake-"));
 let names: string[] = [];
 let server: FaultServer;
 
 beforeAll(async () => {
-  const { files, api } = await generate(await loadSpec("specs/bots.yaml"));
+  const { files, api } = await generate(await loadSpec("specs/bots.yaml"), createGenerateTools());
   names = api.operations.map((op) => op.name);
   for (const file of files) {
     mkdirSync(path.dirname(path.join(dir, "client", file.path)), { recursive: true });
