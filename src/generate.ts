@@ -114,7 +114,7 @@ export async function generate(spec: SpecInput, options: GenerateOptions = {}): 
     `import type { CallOptions, ClientOptions, OperationSpec, RequestInput } from "./runtime/types.js";`,
     `import { api, operations } from "./operations.js";`,
     `import type * as t from "./types.js";`,
-    ...clientStatements(classified, api.title),
+    ...clientStatements(classified, api.title, api),
   ]));
   const schemaResult = locatedSchemaTypes(spec);
   const schema = formatted(schemaResult.text);

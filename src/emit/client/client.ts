@@ -3,8 +3,8 @@
 // only wires names to data. createClient builds the methods in one loop over `operations`
 // instead of one typed arrow per operation: the interface already gives every method its types,
 // and 1,000 arrows each cast to their result type took tsc ~2 s on GitHub's spec.
-import type { FunctionStatement, InterfaceStatement, MethodSignature } from "../structures.js";
-import type { OperationIR } from "../../ir.js";
+import type { FunctionStatement, InterfaceStatement, MethodSignature, TypeAliasStatement } from "../structures.js";
+import type { OperationIR, SecuritySchemeIR } from "../../ir.js";
 import type { ClassifiedOperation } from "../../normalize/classify.js";
 import { docText, propertyKey, typeNames } from "../names.js";
 import { inputRequired } from "./result-types.js";
@@ -31,9 +31,23 @@ function methodSignature(op: OperationIR): MethodSignature {
   };
 }
 
-export function clientStatements(classified: ClassifiedOperation[], title: string): (InterfaceStatement | FunctionStatement)[] {
+/** Each security scheme's name to its kind: types createClient({ auth })'s keys and values. */
+function authSchemes(schemes: SecuritySchemeIR[]): TypeAliasStatement {
+  const entries = schemes.map((s) => `${propertyKey(s.name)}: ${JSON.stringify(s.kind)}`);
+  return {
+    kind: "type-alias",
+    isExported: true,
+    name: "AuthSchemes",
+    type: entries.length > 0 ? `{ ${entries.join("; ")} }` : "{}",
+    docs: ["The spec's security schemes by name: the keys `createClient({ auth })` accepts."],
+  };
+}
+
+/** api: the spec's security schemes and default base URL (ApiIR). */
+export function clientStatements(classified: ClassifiedOperation[], title: string, api: { securitySchemes?: SecuritySchemeIR[]; baseUrl?: string } = {}): (InterfaceStatement | FunctionStatement | TypeAliasStatement)[] {
   const ops = classified.map((c) => c.operation);
   return [
+    authSchemes(api.securitySchemes ?? []),
     {
       kind: "interface",
       name: "Client",
@@ -45,10 +59,13 @@ export function clientStatements(classified: ClassifiedOperation[], title: strin
       kind: "function",
       name: "createClient",
       isExported: true,
-      parameters: [{ name: "options", type: "ClientOptions" }],
+      // baseUrl defaults to the spec's server; without one it is required (createContext also throws).
+      parameters: api.baseUrl
+        ? [{ name: "options", type: "ClientOptions<AuthSchemes>", hasQuestionToken: true }]
+        : [{ name: "options", type: "ClientOptions<AuthSchemes> & { baseUrl: string }" }],
       returnType: "Client",
       statements: [
-        `const ctx = createContext(options, api);`,
+        api.baseUrl ? `const ctx = createContext(options ?? {}, api);` : `const ctx = createContext(options, api);`,
         // operations' keys are the method names (both are op.name): each method sends its own operation.
         `// One method per operation, each sending its own OperationSpec; the Client interface types them.`,
         // The type argument keeps a spec without operations (webhooks only) compiling: its `operations` is {}.
