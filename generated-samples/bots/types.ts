@@ -82,7 +82,8 @@ export type CreateBotError =
   | rt.UndocumentedHttpError
   | rt.NetworkError
   | rt.TimeoutError
-  | rt.AbortedError;
+  | rt.AbortedError
+  | rt.MiddlewareError;
 export type CreateBotResult = rt.Result<CreateBotSuccess, CreateBotError>;
 
 export interface CreateBotActionInput {
@@ -166,7 +167,8 @@ export type CreateBotActionError =
   | rt.UndocumentedHttpError
   | rt.NetworkError
   | rt.TimeoutError
-  | rt.AbortedError;
+  | rt.AbortedError
+  | rt.MiddlewareError;
 export type CreateBotActionResult = rt.Result<CreateBotActionSuccess, CreateBotActionError>;
 
 export interface DeleteBotInput {
@@ -226,7 +228,8 @@ export type DeleteBotError =
   | rt.UndocumentedHttpError
   | rt.NetworkError
   | rt.TimeoutError
-  | rt.AbortedError;
+  | rt.AbortedError
+  | rt.MiddlewareError;
 export type DeleteBotResult = rt.Result<DeleteBotSuccess, DeleteBotError>;
 
 export interface GetBotInput {
@@ -289,7 +292,8 @@ export type GetBotError =
   | rt.UndocumentedHttpError
   | rt.NetworkError
   | rt.TimeoutError
-  | rt.AbortedError;
+  | rt.AbortedError
+  | rt.MiddlewareError;
 export type GetBotResult = rt.Result<GetBotSuccess, GetBotError>;
 
 export interface GetPublicBotConfigInput {
@@ -334,7 +338,8 @@ export type GetPublicBotConfigError =
   | rt.UndocumentedHttpError
   | rt.NetworkError
   | rt.TimeoutError
-  | rt.AbortedError;
+  | rt.AbortedError
+  | rt.MiddlewareError;
 export type GetPublicBotConfigResult = rt.Result<
   GetPublicBotConfigSuccess,
   GetPublicBotConfigError
@@ -386,7 +391,8 @@ export type ListBotsError =
   | rt.UndocumentedHttpError
   | rt.NetworkError
   | rt.TimeoutError
-  | rt.AbortedError;
+  | rt.AbortedError
+  | rt.MiddlewareError;
 export type ListBotsResult = rt.Result<ListBotsSuccess, ListBotsError>;
 
 export interface SendPublicMessageInput {
@@ -461,7 +467,8 @@ export type SendPublicMessageError =
   | rt.UndocumentedHttpError
   | rt.NetworkError
   | rt.TimeoutError
-  | rt.AbortedError;
+  | rt.AbortedError
+  | rt.MiddlewareError;
 export type SendPublicMessageResult = rt.Result<SendPublicMessageSuccess, SendPublicMessageError>;
 
 export interface StartBotCrawlInput {
@@ -533,7 +540,8 @@ export type StartBotCrawlError =
   | rt.UndocumentedHttpError
   | rt.NetworkError
   | rt.TimeoutError
-  | rt.AbortedError;
+  | rt.AbortedError
+  | rt.MiddlewareError;
 export type StartBotCrawlResult = rt.Result<StartBotCrawlSuccess, StartBotCrawlError>;
 
 export interface UpdateBotInput {
@@ -617,5 +625,6 @@ export type UpdateBotError =
   | rt.UndocumentedHttpError
   | rt.NetworkError
   | rt.TimeoutError
-  | rt.AbortedError;
+  | rt.AbortedError
+  | rt.MiddlewareError;
 export type UpdateBotResult = rt.Result<UpdateBotSuccess, UpdateBotError>;

@@ -14,6 +14,9 @@ export const api: ApiSpec = {
     UNAUTHORIZED: { category: "terminal", recovery: "reauthenticate" },
     USAGE_LIMIT_REACHED: { category: "billing", recovery: "upgrade-plan" },
   },
+  baseUrl: "https://api.cases.example.com",
+  schemes: { apiKey: { kind: "apiKey", in: "header", param: "x-api-key" } },
+  security: [["apiKey"]],
 };
 /** The name of every operation: a key of `operations` and a method of `Client`. */
 export type OperationName = "createCase" | "getCase" | "getCaseAttachment" | "submitCaseInput";

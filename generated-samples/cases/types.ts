@@ -70,7 +70,8 @@ export type CreateCaseError =
   | rt.UndocumentedHttpError
   | rt.NetworkError
   | rt.TimeoutError
-  | rt.AbortedError;
+  | rt.AbortedError
+  | rt.MiddlewareError;
 export type CreateCaseResult = rt.Result<CreateCaseSuccess, CreateCaseError>;
 
 export interface GetCaseInput {
@@ -133,7 +134,8 @@ export type GetCaseError =
   | rt.UndocumentedHttpError
   | rt.NetworkError
   | rt.TimeoutError
-  | rt.AbortedError;
+  | rt.AbortedError
+  | rt.MiddlewareError;
 export type GetCaseResult = rt.Result<GetCaseSuccess, GetCaseError>;
 
 export interface GetCaseAttachmentInput {
@@ -197,7 +199,8 @@ export type GetCaseAttachmentError =
   | rt.UndocumentedHttpError
   | rt.NetworkError
   | rt.TimeoutError
-  | rt.AbortedError;
+  | rt.AbortedError
+  | rt.MiddlewareError;
 export type GetCaseAttachmentResult = rt.Result<GetCaseAttachmentSuccess, GetCaseAttachmentError>;
 
 export interface SubmitCaseInputInput {
@@ -285,5 +288,6 @@ export type SubmitCaseInputError =
   | rt.UndocumentedHttpError
   | rt.NetworkError
   | rt.TimeoutError
-  | rt.AbortedError;
+  | rt.AbortedError
+  | rt.MiddlewareError;
 export type SubmitCaseInputResult = rt.Result<SubmitCaseInputSuccess, SubmitCaseInputError>;

@@ -10,6 +10,12 @@ export const api: ApiSpec = {
     jitter: "full",
   },
   codes: {},
+  baseUrl: "https://api.inbox.example.com",
+  schemes: {
+    apiKeyAuth: { kind: "apiKey", in: "header", param: "X-API-Key" },
+    bearerAuth: { kind: "bearer" },
+  },
+  security: [["bearerAuth"], ["apiKeyAuth"]],
 };
 /** The name of every operation: a key of `operations` and a method of `Client`. */
 export type OperationName =

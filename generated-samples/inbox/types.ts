@@ -83,7 +83,8 @@ export type AcceptInvitationError =
   | rt.UndocumentedHttpError
   | rt.NetworkError
   | rt.TimeoutError
-  | rt.AbortedError;
+  | rt.AbortedError
+  | rt.MiddlewareError;
 export type AcceptInvitationResult = rt.Result<AcceptInvitationSuccess, AcceptInvitationError>;
 
 export interface CancelJobInput {
@@ -164,7 +165,8 @@ export type CancelJobError =
   | rt.UndocumentedHttpError
   | rt.NetworkError
   | rt.TimeoutError
-  | rt.AbortedError;
+  | rt.AbortedError
+  | rt.MiddlewareError;
 export type CancelJobResult = rt.Result<CancelJobSuccess, CancelJobError>;
 
 export interface CreateInboxInput {
@@ -246,7 +248,8 @@ export type CreateInboxError =
   | rt.UndocumentedHttpError
   | rt.NetworkError
   | rt.TimeoutError
-  | rt.AbortedError;
+  | rt.AbortedError
+  | rt.MiddlewareError;
 export type CreateInboxResult = rt.Result<CreateInboxSuccess, CreateInboxError>;
 
 export interface CreateInboxItemInput {
@@ -348,7 +351,8 @@ export type CreateInboxItemError =
   | rt.UndocumentedHttpError
   | rt.NetworkError
   | rt.TimeoutError
-  | rt.AbortedError;
+  | rt.AbortedError
+  | rt.MiddlewareError;
 export type CreateInboxItemResult = rt.Result<CreateInboxItemSuccess, CreateInboxItemError>;
 
 export interface CreateInvitationInput {
@@ -438,7 +442,8 @@ export type CreateInvitationError =
   | rt.UndocumentedHttpError
   | rt.NetworkError
   | rt.TimeoutError
-  | rt.AbortedError;
+  | rt.AbortedError
+  | rt.MiddlewareError;
 export type CreateInvitationResult = rt.Result<CreateInvitationSuccess, CreateInvitationError>;
 
 export interface CreateTenantInput {
@@ -520,7 +525,8 @@ export type CreateTenantError =
   | rt.UndocumentedHttpError
   | rt.NetworkError
   | rt.TimeoutError
-  | rt.AbortedError;
+  | rt.AbortedError
+  | rt.MiddlewareError;
 export type CreateTenantResult = rt.Result<CreateTenantSuccess, CreateTenantError>;
 
 export interface GetDeliveryInput {
@@ -592,7 +598,8 @@ export type GetDeliveryError =
   | rt.UndocumentedHttpError
   | rt.NetworkError
   | rt.TimeoutError
-  | rt.AbortedError;
+  | rt.AbortedError
+  | rt.MiddlewareError;
 export type GetDeliveryResult = rt.Result<GetDeliverySuccess, GetDeliveryError>;
 
 export interface GetInboxInput {
@@ -664,7 +671,8 @@ export type GetInboxError =
   | rt.UndocumentedHttpError
   | rt.NetworkError
   | rt.TimeoutError
-  | rt.AbortedError;
+  | rt.AbortedError
+  | rt.MiddlewareError;
 export type GetInboxResult = rt.Result<GetInboxSuccess, GetInboxError>;
 
 export interface GetInboxItemInput {
@@ -736,7 +744,8 @@ export type GetInboxItemError =
   | rt.UndocumentedHttpError
   | rt.NetworkError
   | rt.TimeoutError
-  | rt.AbortedError;
+  | rt.AbortedError
+  | rt.MiddlewareError;
 export type GetInboxItemResult = rt.Result<GetInboxItemSuccess, GetInboxItemError>;
 
 export interface GetJobInput {
@@ -808,5 +817,6 @@ export type GetJobError =
   | rt.UndocumentedHttpError
   | rt.NetworkError
   | rt.TimeoutError
-  | rt.AbortedError;
+  | rt.AbortedError
+  | rt.MiddlewareError;
 export type GetJobResult = rt.Result<GetJobSuccess, GetJobError>;

@@ -5,6 +5,8 @@ import { send } from "./runtime/send.js";
 import type { CallOptions, ClientOptions, OperationSpec, RequestInput } from "./runtime/types.js";
 import { api, operations } from "./operations.js";
 import type * as t from "./types.js";
+/** The spec's security schemes by name: the keys `createClient({ auth })` accepts. */
+export type AuthSchemes = { bearerAuth: "bearer" };
 
 /** A typed, retry-aware client for Prompts Public API. No method throws for an HTTP, network, timeout or abort failure: each returns a Result. */
 export interface Client {
@@ -36,8 +38,8 @@ export interface Client {
   listPrompts(input?: t.ListPromptsInput, call?: CallOptions): Promise<t.ListPromptsResult>;
 }
 
-export function createClient(options: ClientOptions): Client {
-  const ctx = createContext(options, api);
+export function createClient(options?: ClientOptions<AuthSchemes>): Client {
+  const ctx = createContext(options ?? {}, api);
   // One method per operation, each sending its own OperationSpec; the Client interface types them.
   const methods = Object.entries<OperationSpec>(operations).map(
     ([name, op]) =>

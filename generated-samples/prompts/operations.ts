@@ -16,6 +16,9 @@ export const api: ApiSpec = {
     RATE_LIMITED: { category: "retryable", recovery: "wait-and-retry" },
     UNAUTHORIZED: { category: "terminal", recovery: "reauthenticate" },
   },
+  baseUrl: "https://api.prompts.example.com",
+  schemes: { bearerAuth: { kind: "bearer" } },
+  security: [["bearerAuth"]],
 };
 /** The name of every operation: a key of `operations` and a method of `Client`. */
 export type OperationName = "getPrompt" | "getPromptVersion" | "listPromptVersions" | "listPrompts";

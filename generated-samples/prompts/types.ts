@@ -99,7 +99,8 @@ export type GetPromptError =
   | rt.UndocumentedHttpError
   | rt.NetworkError
   | rt.TimeoutError
-  | rt.AbortedError;
+  | rt.AbortedError
+  | rt.MiddlewareError;
 export type GetPromptResult = rt.Result<GetPromptSuccess, GetPromptError>;
 
 export interface GetPromptVersionInput {
@@ -198,7 +199,8 @@ export type GetPromptVersionError =
   | rt.UndocumentedHttpError
   | rt.NetworkError
   | rt.TimeoutError
-  | rt.AbortedError;
+  | rt.AbortedError
+  | rt.MiddlewareError;
 export type GetPromptVersionResult = rt.Result<GetPromptVersionSuccess, GetPromptVersionError>;
 
 export interface ListPromptVersionsInput {
@@ -298,7 +300,8 @@ export type ListPromptVersionsError =
   | rt.UndocumentedHttpError
   | rt.NetworkError
   | rt.TimeoutError
-  | rt.AbortedError;
+  | rt.AbortedError
+  | rt.MiddlewareError;
 export type ListPromptVersionsResult = rt.Result<
   ListPromptVersionsSuccess,
   ListPromptVersionsError
@@ -383,5 +386,6 @@ export type ListPromptsError =
   | rt.UndocumentedHttpError
   | rt.NetworkError
   | rt.TimeoutError
-  | rt.AbortedError;
+  | rt.AbortedError
+  | rt.MiddlewareError;
 export type ListPromptsResult = rt.Result<ListPromptsSuccess, ListPromptsError>;

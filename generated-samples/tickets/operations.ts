@@ -10,6 +10,9 @@ export const api: ApiSpec = {
     jitter: 0.1,
   },
   codes: {},
+  baseUrl: "https://api.tickets.example.com/v1",
+  schemes: { bearerAuth: { kind: "bearer" } },
+  security: [["bearerAuth"]],
 };
 /** The name of every operation: a key of `operations` and a method of `Client`. */
 export type OperationName =

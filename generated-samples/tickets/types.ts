@@ -93,7 +93,8 @@ export type AddTicketMessageError =
   | rt.UndocumentedHttpError
   | rt.NetworkError
   | rt.TimeoutError
-  | rt.AbortedError;
+  | rt.AbortedError
+  | rt.MiddlewareError;
 export type AddTicketMessageResult = rt.Result<AddTicketMessageSuccess, AddTicketMessageError>;
 
 export interface CreateTicketInput {
@@ -159,7 +160,8 @@ export type CreateTicketError =
   | rt.UndocumentedHttpError
   | rt.NetworkError
   | rt.TimeoutError
-  | rt.AbortedError;
+  | rt.AbortedError
+  | rt.MiddlewareError;
 export type CreateTicketResult = rt.Result<CreateTicketSuccess, CreateTicketError>;
 
 export interface DeleteTicketInput {
@@ -219,7 +221,8 @@ export type DeleteTicketError =
   | rt.UndocumentedHttpError
   | rt.NetworkError
   | rt.TimeoutError
-  | rt.AbortedError;
+  | rt.AbortedError
+  | rt.MiddlewareError;
 export type DeleteTicketResult = rt.Result<DeleteTicketSuccess, DeleteTicketError>;
 
 export interface GetTicketInput {
@@ -282,7 +285,8 @@ export type GetTicketError =
   | rt.UndocumentedHttpError
   | rt.NetworkError
   | rt.TimeoutError
-  | rt.AbortedError;
+  | rt.AbortedError
+  | rt.MiddlewareError;
 export type GetTicketResult = rt.Result<GetTicketSuccess, GetTicketError>;
 
 export interface ListTicketMessagesInput {
@@ -345,7 +349,8 @@ export type ListTicketMessagesError =
   | rt.UndocumentedHttpError
   | rt.NetworkError
   | rt.TimeoutError
-  | rt.AbortedError;
+  | rt.AbortedError
+  | rt.MiddlewareError;
 export type ListTicketMessagesResult = rt.Result<
   ListTicketMessagesSuccess,
   ListTicketMessagesError
@@ -398,5 +403,6 @@ export type ListTicketsError =
   | rt.UndocumentedHttpError
   | rt.NetworkError
   | rt.TimeoutError
-  | rt.AbortedError;
+  | rt.AbortedError
+  | rt.MiddlewareError;
 export type ListTicketsResult = rt.Result<ListTicketsSuccess, ListTicketsError>;

@@ -2,6 +2,10 @@
 // Do not edit: regenerate with `faultline generate`.
 // The contract between generated operation code and the runtime. Users code against
 // Result, HttpError and friends; generated code narrows them per operation.
+import type { Auth, SchemeSpec } from "./auth.js";
+import type { Middleware } from "./middleware.js";
+export type { Auth, BasicCredential, SchemeSpec } from "./auth.js";
+export type { Hook, Middleware, MiddlewareError } from "./middleware.js";
 
 /** retryable: may succeed later. terminal: fails until the caller changes it. billing: the plan blocks it. */
 export type Category = "retryable" | "terminal" | "billing";
@@ -115,6 +119,8 @@ export interface OperationSpec {
   readonly okField?: string;
   /** faultline.config.json verdicts for this operation. */
   readonly config?: Overrides;
+  /** Its own security requirements, overriding the root's (ApiSpec.security); [] sends none. */
+  readonly security?: readonly (readonly string[])[];
 }
 
 /** Spec-wide facts shared by all operations (operations.ts). */
@@ -124,6 +130,11 @@ export interface ApiSpec {
   readonly codes: Readonly<Record<string, Classification>>;
   /** faultline.config.json verdicts for every operation. */
   readonly config?: Overrides;
+  /** The spec's first absolute server URL: baseUrl when the caller gives none. */
+  readonly baseUrl?: string;
+  /** Security schemes by name: alternatives of scheme names, each applied together (auth.ts). */
+  readonly schemes?: Readonly<Record<string, SchemeSpec>>;
+  readonly security?: readonly (readonly string[])[];
 }
 
 interface ErrorFields {
@@ -253,8 +264,12 @@ export interface Clock {
   sleep(ms: number, signal?: AbortSignal): Promise<void>;
 }
 
-export interface ClientOptions {
-  baseUrl: string;
+/** S: the spec's security scheme names, each to its kind (the generated client's AuthSchemes). */
+export interface ClientOptions<S = Record<string, "bearer" | "basic" | "apiKey">> {
+  /** Defaults to the spec's first absolute server URL; required when the spec names none. */
+  baseUrl?: string;
+  auth?: Auth<S>;
+  middleware?: readonly Middleware[];
   headers?:
     | Readonly<Record<string, string>>
     | (() => Readonly<Record<string, string>> | Promise<Readonly<Record<string, string>>>);
@@ -281,4 +296,6 @@ export interface CallOptions {
   timeoutMs?: number | undefined;
   /** Verdicts for this call only: the strongest layer. */
   classify?: Overrides | undefined;
+  /** Run after the client's middleware, for this call only. */
+  middleware?: readonly Middleware[] | undefined;
 }
