@@ -16,7 +16,7 @@ const RESERVED = new Set(
  * Generated type names are the operation name + Input/Success/Error/Result. These bases would
  * collide with runtime exports (HttpError, NetworkError, RequestInput, ...), so they count as taken.
  */
-const RUNTIME_NAME_BASES = ["http", "undocumentedhttp", "network", "timeout", "aborted", "faultline", "request", "client", "send"];
+const RUNTIME_NAME_BASES = ["http", "undocumentedhttp", "network", "timeout", "aborted", "faultline", "request", "client", "send", "middleware"];
 
 /** Words of a name: splits on non-alphanumerics and on lower-to-upper case changes. */
 function words(text: string): string[] {
