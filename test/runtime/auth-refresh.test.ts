@@ -72,6 +72,12 @@ describe("auth.refresh", () => {
     expect(server.seen).toHaveLength(1);
   });
 
+  it("never refreshes for a 401 to a call that sent no credential (a login's wrong password)", async () => {
+    const r = await rt.send(client(auth()), data.operations.health, {});
+    expect(r.error).toMatchObject({ kind: "http", status: 401, attempts: 1 });
+    expect(refreshes).toBe(0);
+  });
+
   it("a refresh that throws leaves the call with its 401, resolved, not rejected", async () => {
     const r = await rt.send(client(auth("fresh", true)), data.operations.listSecrets, {});
     expect(r.error).toMatchObject({ kind: "http", status: 401, attempts: 1 });

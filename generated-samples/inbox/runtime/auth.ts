@@ -41,11 +41,11 @@ const base64 = (text: string) => btoa(String.fromCharCode(...new TextEncoder().e
 /** Per auth object: refreshes completed, and the one in flight. */
 const refreshes = new WeakMap<object, { done: number; pending?: Promise<unknown> | undefined }>();
 
-/** Read before credentials are: a 401 to credentials older than a finished refresh replays without another. */
-export const authGeneration = (auth: object | undefined) =>
-  (auth && refreshes.get(auth)?.done) ?? 0;
-
-/** Sets the operation's credentials on headers; returns the URL (with any query key) or the error a credential function threw. */
+/**
+ * Sets the operation's credentials on headers. Returns the URL (with any query key) and `at`, the
+ * refreshes done before the credentials were read (-1: none sent, so a 401 is not theirs to
+ * refresh: a login's wrong password), or the error a credential function threw.
+ */
 export async function authorize(
   auth: object | undefined,
   api: ApiSpec,
@@ -53,11 +53,12 @@ export async function authorize(
   url: string,
   headers: Headers,
   attempts: number,
-): Promise<string | MiddlewareError> {
+): Promise<{ url: string; at: number } | MiddlewareError> {
   const given = auth as AnyAuth | undefined;
   const schemes = api.schemes ?? {};
   const usable = (name: string) => Object.hasOwn(schemes, name) && given?.[name] != null;
   const chosen = given && (op.security ?? api.security)?.find((names) => names.every(usable));
+  const at = chosen?.length ? (refreshes.get(given!)?.done ?? 0) : -1;
   try {
     for (const name of chosen ?? []) {
       const source = given![name];
@@ -82,7 +83,7 @@ export async function authorize(
   } catch (e) {
     return failed("auth", e, op, attempts);
   }
-  return url;
+  return { url, at };
 }
 
 /**
@@ -93,7 +94,7 @@ export async function refreshAuth(
   auth: Auth<unknown> | undefined,
   sentAt: number,
 ): Promise<boolean> {
-  if (!auth?.refresh) return false;
+  if (!auth?.refresh || sentAt < 0) return false;
   let state = refreshes.get(auth);
   if (!state) refreshes.set(auth, (state = { done: 0 }));
   if (state.done !== sentAt) return true;
