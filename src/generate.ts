@@ -120,7 +120,7 @@ export async function generate(spec: SpecInput, tools: GenerateTools, options: G
     ...classified.flatMap(resultTypes),
   ]));
   const operations = formatted(printStatements(operationSpecStatements(api, classified, options.overrides)));
-  const client = formatted(printStatements(clientStatements(classified, api.title)));
+  const client = formatted(printStatements(clientStatements(classified, api.title, api)));
   const schemaResult = locatedSchemaTypes(spec);
   const schema = formatted(schemaResult.text);
 

@@ -38,6 +38,12 @@ export interface ApiIR {
   /** "3.0.3", "3.1.0"; a Swagger 2.0 input is converted first and says "2.0" here. */
   openapiVersion: string;
   retry?: RetryAdviceIR;
+  /** The first absolute server URL, variables at their defaults: the client's default baseUrl. */
+  baseUrl?: string;
+  /** The security schemes a client can fill in (components.securitySchemes), sorted by name. */
+  securitySchemes?: SecuritySchemeIR[];
+  /** The root `security`: alternatives (OR), each the scheme names it needs together (AND). */
+  security?: string[][];
   /** Operations sorted by name: the order everything downstream emits in. */
   operations: OperationIR[];
 }
@@ -70,7 +76,18 @@ export interface OperationIR {
   /** A declared header parameter such as Idempotency-Key. */
   idempotencyKeyHeader?: string;
   retry?: RetryAdviceIR;
+  /** The operation's own `security`, when it overrides the root's ([] = no credentials). */
+  security?: string[][];
 }
+
+/**
+ * A security scheme as the client applies it. bearer: `Authorization: Bearer <token>` (http bearer,
+ * oauth2, openIdConnect); basic: `Authorization: Basic <base64>`; apiKey: a value in a header,
+ * query parameter or cookie named `name`.
+ */
+export type SecuritySchemeIR =
+  | { name: string; kind: "bearer" | "basic" }
+  | { name: string; kind: "apiKey"; in: "header" | "query" | "cookie"; param: string };
 
 export interface MediaIR {
   contentType: string;

@@ -13,6 +13,9 @@ export const api: ApiSpec = {
     RATE_LIMITED: { category: "retryable", recovery: "wait-and-retry" },
     UNAUTHENTICATED: { category: "terminal", recovery: "reauthenticate" },
   },
+  baseUrl: "https://app.bots.example.com",
+  schemes: { bearerAuth: { kind: "bearer" } },
+  security: [["bearerAuth"]],
 };
 
 /** POST /api/bots */
@@ -241,6 +244,7 @@ export const getPublicBotConfig: OperationSpec = {
     },
   },
   envelope: { code: ["error", "code"] },
+  security: [],
 };
 
 /** GET /api/bots */
@@ -320,6 +324,7 @@ export const sendPublicMessage: OperationSpec = {
     },
   },
   envelope: { code: ["error", "code"] },
+  security: [],
 };
 
 /** POST /api/bots/{botId}/crawls */

@@ -81,7 +81,8 @@ export type CreateBotError =
   | rt.UndocumentedHttpError
   | rt.NetworkError
   | rt.TimeoutError
-  | rt.AbortedError;
+  | rt.AbortedError
+  | rt.MiddlewareError;
 export type CreateBotResult = rt.Result<CreateBotSuccess, CreateBotError>;
 
 export interface CreateBotActionInput {
@@ -165,7 +166,8 @@ export type CreateBotActionError =
   | rt.UndocumentedHttpError
   | rt.NetworkError
   | rt.TimeoutError
-  | rt.AbortedError;
+  | rt.AbortedError
+  | rt.MiddlewareError;
 export type CreateBotActionResult = rt.Result<CreateBotActionSuccess, CreateBotActionError>;
 
 export interface DeleteBotInput {
@@ -225,7 +227,8 @@ export type DeleteBotError =
   | rt.UndocumentedHttpError
   | rt.NetworkError
   | rt.TimeoutError
-  | rt.AbortedError;
+  | rt.AbortedError
+  | rt.MiddlewareError;
 export type DeleteBotResult = rt.Result<DeleteBotSuccess, DeleteBotError>;
 
 export interface GetBotInput {
@@ -288,7 +291,8 @@ export type GetBotError =
   | rt.UndocumentedHttpError
   | rt.NetworkError
   | rt.TimeoutError
-  | rt.AbortedError;
+  | rt.AbortedError
+  | rt.MiddlewareError;
 export type GetBotResult = rt.Result<GetBotSuccess, GetBotError>;
 
 export interface GetPublicBotConfigInput {
@@ -333,7 +337,8 @@ export type GetPublicBotConfigError =
   | rt.UndocumentedHttpError
   | rt.NetworkError
   | rt.TimeoutError
-  | rt.AbortedError;
+  | rt.AbortedError
+  | rt.MiddlewareError;
 export type GetPublicBotConfigResult = rt.Result<
   GetPublicBotConfigSuccess,
   GetPublicBotConfigError
@@ -385,7 +390,8 @@ export type ListBotsError =
   | rt.UndocumentedHttpError
   | rt.NetworkError
   | rt.TimeoutError
-  | rt.AbortedError;
+  | rt.AbortedError
+  | rt.MiddlewareError;
 export type ListBotsResult = rt.Result<ListBotsSuccess, ListBotsError>;
 
 export interface SendPublicMessageInput {
@@ -460,7 +466,8 @@ export type SendPublicMessageError =
   | rt.UndocumentedHttpError
   | rt.NetworkError
   | rt.TimeoutError
-  | rt.AbortedError;
+  | rt.AbortedError
+  | rt.MiddlewareError;
 export type SendPublicMessageResult = rt.Result<SendPublicMessageSuccess, SendPublicMessageError>;
 
 export interface StartBotCrawlInput {
@@ -532,7 +539,8 @@ export type StartBotCrawlError =
   | rt.UndocumentedHttpError
   | rt.NetworkError
   | rt.TimeoutError
-  | rt.AbortedError;
+  | rt.AbortedError
+  | rt.MiddlewareError;
 export type StartBotCrawlResult = rt.Result<StartBotCrawlSuccess, StartBotCrawlError>;
 
 export interface UpdateBotInput {
@@ -616,5 +624,6 @@ export type UpdateBotError =
   | rt.UndocumentedHttpError
   | rt.NetworkError
   | rt.TimeoutError
-  | rt.AbortedError;
+  | rt.AbortedError
+  | rt.MiddlewareError;
 export type UpdateBotResult = rt.Result<UpdateBotSuccess, UpdateBotError>;

@@ -13,6 +13,9 @@ export const api: ApiSpec = {
     UNAUTHORIZED: { category: "terminal", recovery: "reauthenticate" },
     USAGE_LIMIT_REACHED: { category: "billing", recovery: "upgrade-plan" },
   },
+  baseUrl: "https://api.cases.example.com",
+  schemes: { apiKey: { kind: "apiKey", in: "header", param: "x-api-key" } },
+  security: [["apiKey"]],
 };
 
 /** POST /cases */

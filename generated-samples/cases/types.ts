@@ -69,7 +69,8 @@ export type CreateCaseError =
   | rt.UndocumentedHttpError
   | rt.NetworkError
   | rt.TimeoutError
-  | rt.AbortedError;
+  | rt.AbortedError
+  | rt.MiddlewareError;
 export type CreateCaseResult = rt.Result<CreateCaseSuccess, CreateCaseError>;
 
 export interface GetCaseInput {
@@ -132,7 +133,8 @@ export type GetCaseError =
   | rt.UndocumentedHttpError
   | rt.NetworkError
   | rt.TimeoutError
-  | rt.AbortedError;
+  | rt.AbortedError
+  | rt.MiddlewareError;
 export type GetCaseResult = rt.Result<GetCaseSuccess, GetCaseError>;
 
 export interface GetCaseAttachmentInput {
@@ -196,7 +198,8 @@ export type GetCaseAttachmentError =
   | rt.UndocumentedHttpError
   | rt.NetworkError
   | rt.TimeoutError
-  | rt.AbortedError;
+  | rt.AbortedError
+  | rt.MiddlewareError;
 export type GetCaseAttachmentResult = rt.Result<GetCaseAttachmentSuccess, GetCaseAttachmentError>;
 
 export interface SubmitCaseInputInput {
@@ -284,5 +287,6 @@ export type SubmitCaseInputError =
   | rt.UndocumentedHttpError
   | rt.NetworkError
   | rt.TimeoutError
-  | rt.AbortedError;
+  | rt.AbortedError
+  | rt.MiddlewareError;
 export type SubmitCaseInputResult = rt.Result<SubmitCaseInputSuccess, SubmitCaseInputError>;

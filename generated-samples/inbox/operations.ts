@@ -9,6 +9,12 @@ export const api: ApiSpec = {
     jitter: "full",
   },
   codes: {},
+  baseUrl: "https://api.inbox.example.com",
+  schemes: {
+    apiKeyAuth: { kind: "apiKey", in: "header", param: "X-API-Key" },
+    bearerAuth: { kind: "bearer" },
+  },
+  security: [["bearerAuth"], ["apiKeyAuth"]],
 };
 
 /** POST /v1/invitations/accept */

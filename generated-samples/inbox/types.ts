@@ -82,7 +82,8 @@ export type AcceptInvitationError =
   | rt.UndocumentedHttpError
   | rt.NetworkError
   | rt.TimeoutError
-  | rt.AbortedError;
+  | rt.AbortedError
+  | rt.MiddlewareError;
 export type AcceptInvitationResult = rt.Result<AcceptInvitationSuccess, AcceptInvitationError>;
 
 export interface CancelJobInput {
@@ -163,7 +164,8 @@ export type CancelJobError =
   | rt.UndocumentedHttpError
   | rt.NetworkError
   | rt.TimeoutError
-  | rt.AbortedError;
+  | rt.AbortedError
+  | rt.MiddlewareError;
 export type CancelJobResult = rt.Result<CancelJobSuccess, CancelJobError>;
 
 export interface CreateInboxInput {
@@ -245,7 +247,8 @@ export type CreateInboxError =
   | rt.UndocumentedHttpError
   | rt.NetworkError
   | rt.TimeoutError
-  | rt.AbortedError;
+  | rt.AbortedError
+  | rt.MiddlewareError;
 export type CreateInboxResult = rt.Result<CreateInboxSuccess, CreateInboxError>;
 
 export interface CreateInboxItemInput {
@@ -347,7 +350,8 @@ export type CreateInboxItemError =
   | rt.UndocumentedHttpError
   | rt.NetworkError
   | rt.TimeoutError
-  | rt.AbortedError;
+  | rt.AbortedError
+  | rt.MiddlewareError;
 export type CreateInboxItemResult = rt.Result<CreateInboxItemSuccess, CreateInboxItemError>;
 
 export interface CreateInvitationInput {
@@ -437,7 +441,8 @@ export type CreateInvitationError =
   | rt.UndocumentedHttpError
   | rt.NetworkError
   | rt.TimeoutError
-  | rt.AbortedError;
+  | rt.AbortedError
+  | rt.MiddlewareError;
 export type CreateInvitationResult = rt.Result<CreateInvitationSuccess, CreateInvitationError>;
 
 export interface CreateTenantInput {
@@ -519,7 +524,8 @@ export type CreateTenantError =
   | rt.UndocumentedHttpError
   | rt.NetworkError
   | rt.TimeoutError
-  | rt.AbortedError;
+  | rt.AbortedError
+  | rt.MiddlewareError;
 export type CreateTenantResult = rt.Result<CreateTenantSuccess, CreateTenantError>;
 
 export interface GetDeliveryInput {
@@ -591,7 +597,8 @@ export type GetDeliveryError =
   | rt.UndocumentedHttpError
   | rt.NetworkError
   | rt.TimeoutError
-  | rt.AbortedError;
+  | rt.AbortedError
+  | rt.MiddlewareError;
 export type GetDeliveryResult = rt.Result<GetDeliverySuccess, GetDeliveryError>;
 
 export interface GetInboxInput {
@@ -663,7 +670,8 @@ export type GetInboxError =
   | rt.UndocumentedHttpError
   | rt.NetworkError
   | rt.TimeoutError
-  | rt.AbortedError;
+  | rt.AbortedError
+  | rt.MiddlewareError;
 export type GetInboxResult = rt.Result<GetInboxSuccess, GetInboxError>;
 
 export interface GetInboxItemInput {
@@ -735,7 +743,8 @@ export type GetInboxItemError =
   | rt.UndocumentedHttpError
   | rt.NetworkError
   | rt.TimeoutError
-  | rt.AbortedError;
+  | rt.AbortedError
+  | rt.MiddlewareError;
 export type GetInboxItemResult = rt.Result<GetInboxItemSuccess, GetInboxItemError>;
 
 export interface GetJobInput {
@@ -807,5 +816,6 @@ export type GetJobError =
   | rt.UndocumentedHttpError
   | rt.NetworkError
   | rt.TimeoutError
-  | rt.AbortedError;
+  | rt.AbortedError
+  | rt.MiddlewareError;
 export type GetJobResult = rt.Result<GetJobSuccess, GetJobError>;

@@ -3,10 +3,12 @@ import * as Runtime from "./runtime/index.js";
 import type { CallOptions, ClientOptions, OperationSpec } from "./runtime/index.js";
 import * as Spec from "./operations.js";
 import type * as T from "./types.js";
+/** The spec's security schemes by name: the keys `createClient({ auth })` accepts. */
+export type AuthSchemes = { bearerAuth: "bearer" };
 /** What every operation function takes first: the client's checked options and the API's data. */
 export type Core = Runtime.Context;
 /** Checks the options once (a bad one throws a TypeError here) for use with any operation function. */
-export function createCore(options: ClientOptions): Core {
+export function createCore(options: ClientOptions<AuthSchemes> = {}): Core {
   return Runtime.createContext(options, Spec.api);
 }
 
@@ -103,7 +105,7 @@ const Functions: Record<string, (core: Core, input: never, call?: CallOptions) =
   listPrompts,
 };
 /** One object with every operation as a method, bound to one core. */
-export function createClient(options: ClientOptions): Client {
+export function createClient(options: ClientOptions<AuthSchemes> = {}): Client {
   const core = createCore(options);
   const methods = Object.entries(Functions).map(
     ([name, fn]) => [name, (input: never, call?: CallOptions) => fn(core, input, call)] as const,

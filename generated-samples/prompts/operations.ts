@@ -15,6 +15,9 @@ export const api: ApiSpec = {
     RATE_LIMITED: { category: "retryable", recovery: "wait-and-retry" },
     UNAUTHORIZED: { category: "terminal", recovery: "reauthenticate" },
   },
+  baseUrl: "https://api.prompts.example.com",
+  schemes: { bearerAuth: { kind: "bearer" } },
+  security: [["bearerAuth"]],
 };
 
 /** GET /v1/prompts/{promptId} */

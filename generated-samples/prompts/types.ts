@@ -98,7 +98,8 @@ export type GetPromptError =
   | rt.UndocumentedHttpError
   | rt.NetworkError
   | rt.TimeoutError
-  | rt.AbortedError;
+  | rt.AbortedError
+  | rt.MiddlewareError;
 export type GetPromptResult = rt.Result<GetPromptSuccess, GetPromptError>;
 
 export interface GetPromptVersionInput {
@@ -197,7 +198,8 @@ export type GetPromptVersionError =
   | rt.UndocumentedHttpError
   | rt.NetworkError
   | rt.TimeoutError
-  | rt.AbortedError;
+  | rt.AbortedError
+  | rt.MiddlewareError;
 export type GetPromptVersionResult = rt.Result<GetPromptVersionSuccess, GetPromptVersionError>;
 
 export interface ListPromptVersionsInput {
@@ -297,7 +299,8 @@ export type ListPromptVersionsError =
   | rt.UndocumentedHttpError
   | rt.NetworkError
   | rt.TimeoutError
-  | rt.AbortedError;
+  | rt.AbortedError
+  | rt.MiddlewareError;
 export type ListPromptVersionsResult = rt.Result<
   ListPromptVersionsSuccess,
   ListPromptVersionsError
@@ -382,5 +385,6 @@ export type ListPromptsError =
   | rt.UndocumentedHttpError
   | rt.NetworkError
   | rt.TimeoutError
-  | rt.AbortedError;
+  | rt.AbortedError
+  | rt.MiddlewareError;
 export type ListPromptsResult = rt.Result<ListPromptsSuccess, ListPromptsError>;

@@ -9,6 +9,9 @@ export const api: ApiSpec = {
     jitter: 0.1,
   },
   codes: {},
+  baseUrl: "https://api.tickets.example.com/v1",
+  schemes: { bearerAuth: { kind: "bearer" } },
+  security: [["bearerAuth"]],
 };
 
 /** POST /tickets/{ticket_id}/messages */

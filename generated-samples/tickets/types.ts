@@ -92,7 +92,8 @@ export type AddTicketMessageError =
   | rt.UndocumentedHttpError
   | rt.NetworkError
   | rt.TimeoutError
-  | rt.AbortedError;
+  | rt.AbortedError
+  | rt.MiddlewareError;
 export type AddTicketMessageResult = rt.Result<AddTicketMessageSuccess, AddTicketMessageError>;
 
 export interface CreateTicketInput {
@@ -158,7 +159,8 @@ export type CreateTicketError =
   | rt.UndocumentedHttpError
   | rt.NetworkError
   | rt.TimeoutError
-  | rt.AbortedError;
+  | rt.AbortedError
+  | rt.MiddlewareError;
 export type CreateTicketResult = rt.Result<CreateTicketSuccess, CreateTicketError>;
 
 export interface DeleteTicketInput {
@@ -218,7 +220,8 @@ export type DeleteTicketError =
   | rt.UndocumentedHttpError
   | rt.NetworkError
   | rt.TimeoutError
-  | rt.AbortedError;
+  | rt.AbortedError
+  | rt.MiddlewareError;
 export type DeleteTicketResult = rt.Result<DeleteTicketSuccess, DeleteTicketError>;
 
 export interface GetTicketInput {
@@ -281,7 +284,8 @@ export type GetTicketError =
   | rt.UndocumentedHttpError
   | rt.NetworkError
   | rt.TimeoutError
-  | rt.AbortedError;
+  | rt.AbortedError
+  | rt.MiddlewareError;
 export type GetTicketResult = rt.Result<GetTicketSuccess, GetTicketError>;
 
 export interface ListTicketMessagesInput {
@@ -344,7 +348,8 @@ export type ListTicketMessagesError =
   | rt.UndocumentedHttpError
   | rt.NetworkError
   | rt.TimeoutError
-  | rt.AbortedError;
+  | rt.AbortedError
+  | rt.MiddlewareError;
 export type ListTicketMessagesResult = rt.Result<
   ListTicketMessagesSuccess,
   ListTicketMessagesError
@@ -397,5 +402,6 @@ export type ListTicketsError =
   | rt.UndocumentedHttpError
   | rt.NetworkError
   | rt.TimeoutError
-  | rt.AbortedError;
+  | rt.AbortedError
+  | rt.MiddlewareError;
 export type ListTicketsResult = rt.Result<ListTicketsSuccess, ListTicketsError>;

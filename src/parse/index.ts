@@ -4,6 +4,8 @@ import type { ApiIR } from "../ir.js";
 import { isNode, stringOf, type Doc } from "./document.js";
 import { parseOperations } from "./operations.js";
 import { parseRetryAdvice } from "./retry-advice.js";
+import { parseSecurity, parseSecuritySchemes } from "./security.js";
+import { defaultBaseUrl } from "./servers.js";
 
 export function parseApi(document: Record<string, unknown>, file: string): ApiIR {
   const doc: Doc = { root: document, file };
@@ -12,12 +14,19 @@ export function parseApi(document: Record<string, unknown>, file: string): ApiIR
     throw new SpecError({ file, pointer: "/info", problem: "`info` is missing", fix: "add info: { title: My API, version: 1.0.0 }" });
   }
   const retry = parseRetryAdvice(doc, document["x-faultline-retry"], "/x-faultline-retry");
+  const baseUrl = defaultBaseUrl(doc);
+  const securitySchemes = parseSecuritySchemes(doc);
+  const schemeNames = new Set(securitySchemes.map((s) => s.name));
+  const security = parseSecurity(document.security, schemeNames);
   return {
     title: stringOf(info.title) ?? "API",
     version: stringOf(info.version) ?? "",
     openapiVersion: stringOf(document.openapi) ?? stringOf(document.swagger) ?? "",
     ...(retry ? { retry } : {}),
-    operations: parseOperations(doc),
+    ...(baseUrl ? { baseUrl } : {}),
+    ...(securitySchemes.length > 0 ? { securitySchemes } : {}),
+    ...(security ? { security } : {}),
+    operations: parseOperations(doc, schemeNames),
   };
 }
 

@@ -19,7 +19,7 @@ const RESERVED = new Set(
  * Generated type names are the operation name + Input/Success/Error/Result. These bases would
  * collide with runtime exports (HttpError, NetworkError, RequestInput, ...), so they count as taken.
  */
-const RUNTIME_NAME_BASES = ["http", "undocumentedhttp", "network", "timeout", "aborted", "faultline", "request", "client", "send"];
+const RUNTIME_NAME_BASES = ["http", "undocumentedhttp", "network", "timeout", "aborted", "faultline", "request", "client", "send", "middleware"];
 
 /**
  * Operation names are also exported functions of client.ts, re-exported by index.ts beside the

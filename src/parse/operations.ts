@@ -7,6 +7,7 @@ import { deref, derefOrFail, isNode, stringOf, type Doc, type Node } from "./doc
 import { nameFromMethodAndPath, camelCase, uniqueNames } from "./naming.js";
 import { parseResponses } from "./responses.js";
 import { parseRetryAdvice } from "./retry-advice.js";
+import { parseSecurity } from "./security.js";
 import { HTTP_METHODS } from "../vocabulary.js";
 
 const IDEMPOTENT_METHODS = new Set<HttpMethod>(["get", "head", "options", "put", "delete", "trace"]);
@@ -78,7 +79,8 @@ function checkDuplicateIds(doc: Doc, raws: RawOperation[]): void {
   }
 }
 
-export function parseOperations(doc: Doc): OperationIR[] {
+/** schemes: the security scheme names a client can fill in (security.ts). */
+export function parseOperations(doc: Doc, schemes: ReadonlySet<string> = new Set()): OperationIR[] {
   const raws = collectOperations(doc);
   checkDuplicateIds(doc, raws);
   const names = uniqueNames(raws.map((r) => {
@@ -99,6 +101,7 @@ export function parseOperations(doc: Doc): OperationIR[] {
     const summary = stringOf(operation.summary);
     const description = stringOf(operation.description);
     const operationId = stringOf(operation.operationId);
+    const security = parseSecurity(operation.security, schemes);
     return {
       name: names[i]!,
       ...(operationId === undefined ? {} : { operationId }),
@@ -117,6 +120,7 @@ export function parseOperations(doc: Doc): OperationIR[] {
       idempotentSource: typeof idempotentFlag === "boolean" ? "x-faultline-idempotent" : "method",
       ...(keyHeader ? { idempotencyKeyHeader: keyHeader.name } : {}),
       ...(retry ? { retry } : {}),
+      ...(security ? { security } : {}),
     };
   });
   return operations.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));

@@ -139,7 +139,7 @@ describe("watch", () => {
     let out = "";
     const running = cli(["generate", "cases.yaml", "-o", "gen", "--watch"], dir, { signal: controller.signal, out: (t) => void (out += t) });
     await waitFor(() => out.includes("watching"), "the watching line");
-    expect(out).toMatch(/^cases\.yaml -> gen: 20 written, 0 removed \(\d+ ms\); first generation\nwatching 1 spec file/);
+    expect(out).toMatch(/^cases\.yaml -> gen: 23 written, 0 removed \(\d+ ms\); first generation\nwatching 1 spec file/);
     controller.abort();
     expect((await running).code).toBe(0);
   });

@@ -15,7 +15,7 @@ describe("constant output is written already formatted", () => {
   });
 
   it("the runtime is every template, rendered with the version", () => {
-    expect(files.map((f) => f.path)).toEqual(["index.ts", "runtime/envelope.ts", "runtime/errors.ts", "runtime/index.ts", "runtime/normalize.ts", "runtime/options.ts", "runtime/rate-limit.ts", "runtime/read-body.ts", "runtime/redirect.ts", "runtime/request.ts", "runtime/retry-timing.ts", "runtime/send.ts", "runtime/timers.ts", "runtime/types.ts", "runtime/verdict.ts"]);
+    expect(files.map((f) => f.path)).toEqual(["index.ts", "runtime/auth.ts", "runtime/envelope.ts", "runtime/errors.ts", "runtime/failure.ts", "runtime/index.ts", "runtime/middleware.ts", "runtime/normalize.ts", "runtime/options.ts", "runtime/rate-limit.ts", "runtime/read-body.ts", "runtime/redirect.ts", "runtime/request.ts", "runtime/retry-timing.ts", "runtime/send.ts", "runtime/timers.ts", "runtime/types.ts", "runtime/verdict.ts"]);
     expect(files.find((f) => f.path === "runtime/index.ts")!.contents).toContain('RUNTIME_VERSION = "9.9.9-test"');
   });
 });

@@ -48,7 +48,7 @@ export async function usage(): Promise<string> {
 it("renders every template with the version and no leftover handlebars", () => {
   const dir = renderRuntime();
   const files = readdirSync(dir).sort();
-  expect(files).toEqual(["envelope.ts", "errors.ts", "index.ts", "normalize.ts", "options.ts", "rate-limit.ts", "read-body.ts", "redirect.ts", "request.ts", "retry-timing.ts", "send.ts", "timers.ts", "types.ts", "verdict.ts"]);
+  expect(files).toEqual(["auth.ts", "envelope.ts", "errors.ts", "failure.ts", "index.ts", "middleware.ts", "normalize.ts", "options.ts", "rate-limit.ts", "read-body.ts", "redirect.ts", "request.ts", "retry-timing.ts", "send.ts", "timers.ts", "types.ts", "verdict.ts"]);
   for (const f of files) {
     const text = readFileSync(join(dir, f), "utf8");
     expect(text).not.toMatch(/\{\{|\}\}/);

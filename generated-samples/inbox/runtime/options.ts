@@ -63,7 +63,8 @@ export function checkBaseUrl(baseUrl: string): string {
 }
 
 export interface Context {
-  readonly options: ClientOptions;
+  /** Any client's options: its auth keys are only checked where the client is typed. */
+  readonly options: ClientOptions<unknown>;
   readonly api: ApiSpec;
   readonly clock: Clock;
   readonly random: () => number;
@@ -71,9 +72,14 @@ export interface Context {
   readonly baseUrl: string;
 }
 
-export function createContext(options: ClientOptions, api: ApiSpec): Context {
+export function createContext(options: ClientOptions<unknown>, api: ApiSpec): Context {
   // A malformed baseUrl or option is a bug in the caller: throw here, not as a failure of every call.
-  const baseUrl = checkBaseUrl(options.baseUrl);
+  const given = options.baseUrl ?? api.baseUrl;
+  if (given === undefined)
+    throw new TypeError(
+      'faultline: baseUrl is required: the spec names no absolute server URL; pass createClient({ baseUrl: "https://..." })',
+    );
+  const baseUrl = checkBaseUrl(given);
   checkOptions(options);
   return {
     options,

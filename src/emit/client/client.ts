@@ -6,8 +6,8 @@
 // binding here could collide with one: the module's own bindings are PascalCase (Runtime, Spec, T,
 // Send, Functions) or names naming.ts reserves (createCore, createClient), and function bodies
 // refer to nothing else. Functions are printed in prettier's layout: big specs skip prettier.
-import type { InterfaceStatement, MethodSignature, Statement } from "../structures.js";
-import type { OperationIR } from "../../ir.js";
+import type { InterfaceStatement, MethodSignature, Statement, TypeAliasStatement } from "../structures.js";
+import type { OperationIR, SecuritySchemeIR } from "../../ir.js";
 import type { ClassifiedOperation } from "../../normalize/classify.js";
 import { docText, propertyKey, typeNames } from "../names.js";
 import { inputRequired } from "./result-types.js";
@@ -55,11 +55,16 @@ function operationFunction(op: OperationIR): string {
   return `${jsDoc(methodDocs(op))}\n${head}\n  return Send(core, Spec.${op.name}, input, call);\n}`;
 }
 
-const PRELUDE = [
+/** The options createCore and createClient take: baseUrl is optional when the spec names a server. */
+function optionsType(baseUrl: string | undefined): string {
+  return baseUrl ? "ClientOptions<AuthSchemes> = {}" : "ClientOptions<AuthSchemes> & { baseUrl: string }";
+}
+
+const prelude = (baseUrl: string | undefined) => [
   `/** What every operation function takes first: the client's checked options and the API's data. */
 export type Core = Runtime.Context;`,
   `/** Checks the options once (a bad one throws a TypeError here) for use with any operation function. */
-export function createCore(options: ClientOptions): Core {
+export function createCore(options: ${optionsType(baseUrl)}): Core {
   return Runtime.createContext(options, Spec.api);
 }`,
   // The cast is checked once; a direct call would make tsc relate every operation's input to
@@ -73,7 +78,24 @@ const Send = Runtime.send as (
 ) => Promise<never>;`,
 ];
 
-export function clientStatements(classified: ClassifiedOperation[], title: string): Statement[] {
+/** Each security scheme's name to its kind: types createClient({ auth })'s keys and values. */
+function authSchemes(schemes: SecuritySchemeIR[]): TypeAliasStatement {
+  const entries = schemes.map((s) => `${propertyKey(s.name)}: ${JSON.stringify(s.kind)}`);
+  return {
+    kind: "type-alias",
+    isExported: true,
+    name: "AuthSchemes",
+    type: entries.length > 0 ? `{ ${entries.join("; ")} }` : "{}",
+    docs: ["The spec's security schemes by name: the keys `createClient({ auth })` accepts."],
+  };
+}
+
+/** api: the spec's security schemes and default base URL (ApiIR). */
+export function clientStatements(
+  classified: ClassifiedOperation[],
+  title: string,
+  api: { securitySchemes?: SecuritySchemeIR[]; baseUrl?: string } = {},
+): Statement[] {
   const ops = classified.map((c) => c.operation);
   const client: InterfaceStatement = {
     kind: "interface",
@@ -85,14 +107,15 @@ export function clientStatements(classified: ClassifiedOperation[], title: strin
   const table = ops.length > 0 ? `{\n${ops.map((op) => `  ${op.name},\n`).join("")}}` : "{}";
   return [
     ...CLIENT_IMPORTS,
-    ...PRELUDE,
+    authSchemes(api.securitySchemes ?? []),
+    ...prelude(api.baseUrl),
     ...ops.map(operationFunction),
     client,
     // Typed loosely (input: never accepts every function): the Client interface types the bound methods.
     `/** Every operation function by name: what createClient binds. Apps importing single functions never reach it. */
 const Functions: Record<string, (core: Core, input: never, call?: CallOptions) => unknown> = ${table};`,
     `/** One object with every operation as a method, bound to one core. */
-export function createClient(options: ClientOptions): Client {
+export function createClient(options: ${optionsType(api.baseUrl)}): Client {
   const core = createCore(options);
   const methods = Object.entries(Functions).map(
     ([name, fn]) => [name, (input: never, call?: CallOptions) => fn(core, input, call)] as const,

@@ -71,14 +71,22 @@ function operationSpec({ operation: op, errors }: ClassifiedOperation, overrides
     envelope: leadEnvelope(op),
     okField: op.successes.find((s) => s.okField)?.okField,
     config: runtimeOverrides(overrides.operations?.[op.name] ?? (op.operationId ? overrides.operations?.[op.operationId] : undefined)),
+    // Only where it overrides the root's (api.security): most specs set it once at the root.
+    security: op.security,
   };
+}
+
+/** The api object: spec-wide retry advice, codes and config, the default baseUrl and the security schemes. */
+function apiSpec(api: ApiIR, classified: ClassifiedOperation[], overrides: ClassifyOverrides): Record<string, unknown> {
+  const codes = Object.fromEntries([...codeTable(classified)].map(([code, v]) => [code, { category: v.category, recovery: v.recovery }]));
+  const schemes = api.securitySchemes?.length ? Object.fromEntries(api.securitySchemes.map(({ name, ...rest }) => [name, rest])) : undefined;
+  return { retry: api.retry, codes, config: runtimeOverrides(overrides), baseUrl: api.baseUrl, schemes, security: api.security };
 }
 
 /** The runtime data of operations.ts as plain objects: what the vendor replay tests feed the runtime. */
 export function operationData(api: ApiIR, classified: ClassifiedOperation[], overrides: ClassifyOverrides = {}) {
-  const codes = Object.fromEntries([...codeTable(classified)].map(([code, v]) => [code, { category: v.category, recovery: v.recovery }]));
   const operations = Object.fromEntries(classified.map((c) => [c.operation.name, JSON.parse(JSON.stringify(operationSpec(c, overrides))) as Record<string, unknown>]));
-  return { api: JSON.parse(JSON.stringify({ retry: api.retry, codes, config: runtimeOverrides(overrides) })) as Record<string, unknown>, operations };
+  return { api: JSON.parse(JSON.stringify(apiSpec(api, classified, overrides))) as Record<string, unknown>, operations };
 }
 
 /** `export const name: Type = value;`, the value laid out by dataBlock. */

@@ -97,7 +97,7 @@ export function resultTypes(classified: ClassifiedOperation): Statement[] {
   const names = typeNames(op);
   const variants = errors.flatMap((e) => errorVariants(op, e));
   if (!op.errors.some((e) => e.key === "default")) variants.push("rt.UndocumentedHttpError");
-  variants.push("rt.NetworkError", "rt.TimeoutError", "rt.AbortedError");
+  variants.push("rt.NetworkError", "rt.TimeoutError", "rt.AbortedError", "rt.MiddlewareError");
   const title = `${op.method.toUpperCase()} ${op.path}`;
   return [
     inputInterface(op),
