@@ -33,8 +33,13 @@ export async function generatedOutput(ctx: BenchContext, spec: BenchSpec, tool: 
 async function runTool(ctx: BenchContext, tool: Tool, spec: BenchSpec, run: number): Promise<RunResult> {
   const out = outputDir(ctx, spec, tool);
   rmSync(out, { recursive: true, force: true });
-  const result = await measure(process.execPath, tool.args(spec.file, out), { cwd: ctx.workDir, timeoutMs: TIMEOUT_MS });
-  ctx.log(`  ${spec.label} ${tool.name} run ${run}: ${seconds(result.wallMs)}, ${result.peakMiB?.toFixed(0) ?? "?"} MiB${result.ok ? "" : " FAILED"}`);
+  const result = await measure(process.execPath, tool.args(spec.file, out), {
+    cwd: ctx.workDir,
+    timeoutMs: TIMEOUT_MS,
+  });
+  ctx.log(
+    `  ${spec.label} ${tool.name} run ${run}: ${seconds(result.wallMs)}, ${result.peakMiB?.toFixed(0) ?? "?"} MiB${result.ok ? "" : " FAILED"}`,
+  );
   return result;
 }
 
@@ -55,7 +60,14 @@ async function benchSpec(ctx: BenchContext, spec: BenchSpec): Promise<string> {
   const rows = TOOLS.map((tool) => {
     const s = summaries.get(tool)!;
     if (s.failure) return [tool.name, tool.output, "failed", "-", "-", "-"];
-    return [tool.name, tool.output, seconds(s.wallMs), ratio(s.wallMs, base.wallMs), s.peakMiB === undefined ? "?" : `${s.peakMiB.toFixed(0)} MiB`, s.peakMiB === undefined ? "-" : ratio(s.peakMiB, base.peakMiB)];
+    return [
+      tool.name,
+      tool.output,
+      seconds(s.wallMs),
+      ratio(s.wallMs, base.wallMs),
+      s.peakMiB === undefined ? "?" : `${s.peakMiB.toFixed(0)} MiB`,
+      s.peakMiB === undefined ? "-" : ratio(s.peakMiB, base.peakMiB),
+    ];
   });
   return `### ${spec.label}\n\n${markdownTable(["tool", "writes", "wall (median)", "vs openapi-typescript", "peak RSS (median)", "vs openapi-typescript"], rows)}`;
 }

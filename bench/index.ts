@@ -15,13 +15,23 @@ import { callOverheadSection, runtimeSizeSection, watchLatencySection } from "./
 import { typecheckSection } from "./typecheck.js";
 import { bundleSizeSection } from "./bundle-size.js";
 
-const SECTIONS: Section[] = [generationSection, typecheckSection, callOverheadSection, runtimeSizeSection, bundleSizeSection, watchLatencySection];
+const SECTIONS: Section[] = [
+  generationSection,
+  typecheckSection,
+  callOverheadSection,
+  runtimeSizeSection,
+  bundleSizeSection,
+  watchLatencySection,
+];
 
 const REPO = path.resolve(import.meta.dirname, "..");
 const quick = process.argv.includes("--quick");
 // --only=<words>: the sections whose title contains the words, printed but not saved (a partial
 // RESULTS.md would drop the other sections' numbers).
-const only = process.argv.find((a) => a.startsWith("--only="))?.slice("--only=".length).toLowerCase();
+const only = process.argv
+  .find((a) => a.startsWith("--only="))
+  ?.slice("--only=".length)
+  .toLowerCase();
 const chosen = only ? SECTIONS.filter((s) => s.title.toLowerCase().includes(only)) : SECTIONS;
 const ctx: BenchContext = {
   quick,
@@ -32,7 +42,11 @@ const ctx: BenchContext = {
 
 // The CLI under test is the compiled one users run (bin/faultline.js -> dist/), so build first.
 ctx.log("building dist/ (tsc -p tsconfig.build.json)");
-execFileSync(process.execPath, [createRequire(import.meta.url).resolve("typescript/bin/tsc"), "-p", path.join(REPO, "tsconfig.build.json")], { stdio: "inherit" });
+execFileSync(
+  process.execPath,
+  [createRequire(import.meta.url).resolve("typescript/bin/tsc"), "-p", path.join(REPO, "tsconfig.build.json")],
+  { stdio: "inherit" },
+);
 
 const machine = describeMachine();
 const parts = [
@@ -45,7 +59,14 @@ try {
     ctx.log(`== ${section.title}`);
     const started = performance.now();
     const body = await section.run(ctx);
-    parts.push("", `## ${section.title}`, "", body, "", `_Section took ${((performance.now() - started) / 1000).toFixed(0)} s._`);
+    parts.push(
+      "",
+      `## ${section.title}`,
+      "",
+      body,
+      "",
+      `_Section took ${((performance.now() - started) / 1000).toFixed(0)} s._`,
+    );
   }
 } finally {
   rmSync(ctx.workDir, { recursive: true, force: true });

@@ -4,7 +4,12 @@
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 
-const payload = JSON.stringify({ data: [{ id: "p_1", name: "greeting", updatedAt: "2026-01-01T00:00:00Z" }], nextCursor: null });
-const server = createServer((_req, res) => res.writeHead(200, { "content-type": "application/json", "x-request-id": "req_1" }).end(payload));
+const payload = JSON.stringify({
+  data: [{ id: "p_1", name: "greeting", updatedAt: "2026-01-01T00:00:00Z" }],
+  nextCursor: null,
+});
+const server = createServer((_req, res) =>
+  res.writeHead(200, { "content-type": "application/json", "x-request-id": "req_1" }).end(payload),
+);
 server.listen(0, "127.0.0.1", () => process.send!((server.address() as AddressInfo).port));
 process.on("disconnect", () => process.exit(0));

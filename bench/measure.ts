@@ -42,7 +42,12 @@ export async function measure(command: string, args: string[], options: RunOptio
     wallMs,
     peakMiB: kib === undefined ? undefined : kib / 1024,
     ok: exit === 0,
-    tail: output.replace(/\n\s*Command being timed:[\s\S]*$/, "").trim().split("\n").slice(-4).join("\n"),
+    tail: output
+      .replace(/\n\s*Command being timed:[\s\S]*$/, "")
+      .trim()
+      .split("\n")
+      .slice(-4)
+      .join("\n"),
   };
 }
 

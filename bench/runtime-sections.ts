@@ -15,7 +15,14 @@ export const callOverheadSection: Section = {
     const r = await measureCallOverhead(ctx.quick ? 10 : 40);
     ctx.log(`  call overhead: ${r.overheadPercent.toFixed(1)}%`);
     const [q1, q3] = r.overheadQuartilesPercent.map((p) => `${p.toFixed(1)}%`);
-    const rows = [[`${r.fetchMedianUs.toFixed(0)} µs`, `${r.clientMedianUs.toFixed(0)} µs`, `${r.overheadPercent.toFixed(1)}%`, `${q1} to ${q3}`]];
+    const rows = [
+      [
+        `${r.fetchMedianUs.toFixed(0)} µs`,
+        `${r.clientMedianUs.toFixed(0)} µs`,
+        `${r.overheadPercent.toFixed(1)}%`,
+        `${q1} to ${q3}`,
+      ],
+    ];
     const about =
       `A successful GET on loopback (generated-samples/prompts) against a server in a child process. ` +
       `${r.rounds} rounds of ${r.requestsPerRound} bare/client pairs, calls alternating one by one; each round's ratio of median calls, ` +
@@ -42,7 +49,11 @@ export const watchLatencySection: Section = {
     for (const kind of ["edit", "touch"] as const) {
       const r = await measureWatchLatencySamples(spec, saves, kind);
       ctx.log(`  watch latency (${kind}): ${r.medianMs} ms`);
-      rows.push([kind === "edit" ? "edit: an error response added/changed" : "touch: new bytes, same API", `${r.medianMs} ms`, r.samplesMs.map((s) => `${s}`).join(", ") + " ms"]);
+      rows.push([
+        kind === "edit" ? "edit: an error response added/changed" : "touch: new bytes, same API",
+        `${r.medianMs} ms`,
+        r.samplesMs.map((s) => `${s}`).join(", ") + " ms",
+      ]);
     }
     const about = `\`faultline generate --watch\` on specs/cases.yaml, ${saves} saves of each kind, from the write to the output written (includes the ${DEBOUNCE_MS} ms debounce). Target: <= 100 ms.`;
     return `${about}\n\n${markdownTable(["save", "median", "samples"], rows)}`;

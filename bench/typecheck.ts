@@ -35,11 +35,18 @@ export const typecheckSection: Section = {
         ctx.log(`  tsc ${tool.name} run ${run}: ${seconds(checked.ms)}, ${errors.get(tool)} errors`);
       }
     }
-    const results = new Map<Tool, Checked | undefined>(TOOLS.map((tool) => [tool, dirs.has(tool) ? { ms: median(times.get(tool)!), errors: errors.get(tool)! } : undefined]));
+    const results = new Map<Tool, Checked | undefined>(
+      TOOLS.map((tool) => [
+        tool,
+        dirs.has(tool) ? { ms: median(times.get(tool)!), errors: errors.get(tool)! } : undefined,
+      ]),
+    );
     const base = results.get(OPENAPI_TYPESCRIPT);
     const rows = TOOLS.map((tool) => {
       const r = results.get(tool);
-      return r ? [tool.name, tool.output, seconds(r.ms), ratio(r.ms, base?.ms), String(r.errors)] : [tool.name, tool.output, "generation failed", "-", "-"];
+      return r
+        ? [tool.name, tool.output, seconds(r.ms), ratio(r.ms, base?.ms), String(r.errors)]
+        : [tool.name, tool.output, "generation failed", "-", "-"];
     });
     return `Median of ${ctx.runs} run${ctx.runs === 1 ? "" : "s"}, tools alternating; strict, noUncheckedIndexedAccess, exactOptionalPropertyTypes, NodeNext, skipLibCheck.\n\n${markdownTable(["tool", "output", "tsc --noEmit", "vs openapi-typescript", "errors"], rows)}`;
   },

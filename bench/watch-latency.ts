@@ -33,16 +33,36 @@ export type SaveKind = "edit" | "touch";
 /** The root file's text for save number `i`: always new bytes; for "edit", a changed API too. */
 function savedText(original: string, isJson: boolean, kind: SaveKind, i: number): string {
   if (kind === "touch") return isJson ? `${original}${" ".repeat(i)}\n` : `${original}\n# save ${i}\n`;
-  const doc = (isJson ? JSON.parse(original) : parseYaml(original)) as { paths: Record<string, Record<string, { responses?: Record<string, unknown> }>> };
-  const operation = Object.values(Object.values(doc.paths)[0]!).find((o) => typeof o === "object" && o !== null && "responses" in o)!;
+  const doc = (isJson ? JSON.parse(original) : parseYaml(original)) as {
+    paths: Record<string, Record<string, { responses?: Record<string, unknown> }>>;
+  };
+  const operation = Object.values(Object.values(doc.paths)[0]!).find(
+    (o) => typeof o === "object" && o !== null && "responses" in o,
+  )!;
   operation.responses!["418"] = {
     description: `Save ${i}: the teapot refuses.`,
-    content: { "application/json": { schema: { type: "object", properties: { error: { type: "object", properties: { code: { type: "string", enum: [`TEAPOT_${i}`] }, message: { type: "string" } } } } } } },
+    content: {
+      "application/json": {
+        schema: {
+          type: "object",
+          properties: {
+            error: {
+              type: "object",
+              properties: { code: { type: "string", enum: [`TEAPOT_${i}`] }, message: { type: "string" } },
+            },
+          },
+        },
+      },
+    },
   };
   return isJson ? JSON.stringify(doc, null, 2) : stringifyYaml(doc, { lineWidth: 0 });
 }
 
-export async function measureWatchLatencySamples(specPath: string, saves = 7, kind: SaveKind = "edit"): Promise<LatencyResult> {
+export async function measureWatchLatencySamples(
+  specPath: string,
+  saves = 7,
+  kind: SaveKind = "edit",
+): Promise<LatencyResult> {
   const loaded = await loadSpec(specPath);
   const from = commonFolder(loaded.files);
   const work = await mkdtemp(path.join(tmpdir(), "faultline-watch-bench-"));
@@ -91,7 +111,6 @@ export async function measureWatchLatencySamples(specPath: string, saves = 7, ki
   return { medianMs: sorted[Math.floor(sorted.length / 2)]!, samplesMs };
 }
 
-
 if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
   const spec = process.argv[2];
   if (!spec) {
@@ -100,5 +119,7 @@ if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.ar
   }
   const kind = process.argv[4] === "touch" ? "touch" : "edit";
   const result = await measureWatchLatencySamples(spec, Number(process.argv[3] ?? 7), kind);
-  console.log(`watch latency (${kind} save -> output written), median of ${result.samplesMs.length}: ${result.medianMs} ms; samples: ${result.samplesMs.join(", ")} ms`);
+  console.log(
+    `watch latency (${kind} save -> output written), median of ${result.samplesMs.length}: ${result.medianMs} ms; samples: ${result.samplesMs.join(", ")} ms`,
+  );
 }

@@ -10,7 +10,11 @@ const cell = (s: string) => s.replace(/\|/g, "\\|").replace(/\s+/g, " ").trim();
 const wait = (f: VendorFixture) =>
   f.expect.waitMs === null ? "—" : f.expect.waitMs === "backoff" ? "backoff" : `${f.expect.waitMs / 1000} s`;
 const spec = (f: VendorFixture) =>
-  f.spec === "default-only" ? "default-only" : "openapiDirectory" in f.spec ? f.spec.openapiDirectory : `@octokit/openapi ${f.spec.octokit}`;
+  f.spec === "default-only"
+    ? "default-only"
+    : "openapiDirectory" in f.spec
+      ? f.spec.openapiDirectory
+      : `@octokit/openapi ${f.spec.octokit}`;
 
 export function vendorTable(fixtures: VendorFixture[]): string {
   const vendors = new Set(fixtures.map((f) => f.vendor));

@@ -89,14 +89,19 @@ function specHeader(api: ApiIR, hash: string): string {
 function locatedSchemaTypes(spec: SpecInput): SchemaTypes {
   try {
     const types = schemaTypes(spec.document, spec.file);
-    return spec.text === undefined ? types : { ...types, warnings: locateWarnings(types.warnings, spec.text, spec.file) };
+    return spec.text === undefined
+      ? types
+      : { ...types, warnings: locateWarnings(types.warnings, spec.text, spec.file) };
   } catch (error) {
     throw spec.text === undefined ? error : locatedIn(error, spec.text, spec.file);
   }
 }
 
 /** Parse and classify only: what reports, lint and --check diffs need. */
-export function generateIr(spec: SpecInput, options: GenerateOptions = {}): { api: ApiIR; classified: ClassifiedOperation[] } {
+export function generateIr(
+  spec: SpecInput,
+  options: GenerateOptions = {},
+): { api: ApiIR; classified: ClassifiedOperation[] } {
   let api: ApiIR;
   try {
     api = parseApi(spec.document, spec.file);
@@ -108,17 +113,24 @@ export function generateIr(spec: SpecInput, options: GenerateOptions = {}): { ap
   return { api, classified: classifyApi(api, options.overrides) };
 }
 
-export async function generate(spec: SpecInput, tools: GenerateTools, options: GenerateOptions = {}): Promise<GenerateResult> {
+export async function generate(
+  spec: SpecInput,
+  tools: GenerateTools,
+  options: GenerateOptions = {},
+): Promise<GenerateResult> {
   const { api, classified } = generateIr(spec, options);
   const top = HEADER;
   // Each file is handed to the formatter as soon as it is printed, so formatting can overlap printing.
-  const formatted = (text: string) => (text.length <= FORMAT_LIMIT ? tools.formatter.format(text) : Promise.resolve(text));
+  const formatted = (text: string) =>
+    text.length <= FORMAT_LIMIT ? tools.formatter.format(text) : Promise.resolve(text);
 
-  const types = formatted(printStatements([
-    `import type * as rt from "./runtime/types.js";`,
-    `import type { paths } from "./schema.js";`,
-    ...classified.flatMap(resultTypes),
-  ]));
+  const types = formatted(
+    printStatements([
+      `import type * as rt from "./runtime/types.js";`,
+      `import type { paths } from "./schema.js";`,
+      ...classified.flatMap(resultTypes),
+    ]),
+  );
   const operations = formatted(printStatements(operationSpecStatements(api, classified, options.overrides)));
   const client = formatted(printStatements(clientStatements(classified, api.title, api)));
   const schemaResult = locatedSchemaTypes(spec);

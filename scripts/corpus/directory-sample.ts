@@ -16,7 +16,11 @@ export function directoryRoot(): string {
 
 function walk(dir: string, prefix = ""): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
-    entry.isDirectory() ? walk(path.join(dir, entry.name), `${prefix}${entry.name}/`) : entry.name.endsWith(".json") ? [`${prefix}${entry.name}`] : [],
+    entry.isDirectory()
+      ? walk(path.join(dir, entry.name), `${prefix}${entry.name}/`)
+      : entry.name.endsWith(".json")
+        ? [`${prefix}${entry.name}`]
+        : [],
   );
 }
 

@@ -35,7 +35,10 @@ export interface GeneratedSpec {
 }
 
 /** One variant per documented code, else one per status key: the CLI's count. */
-export function countVariants(classified: ClassifiedOperation[]): { errorVariants: number; categories: CategoryCounts } {
+export function countVariants(classified: ClassifiedOperation[]): {
+  errorVariants: number;
+  categories: CategoryCounts;
+} {
   const categories: CategoryCounts = { retryable: 0, terminal: 0, billing: 0, byStatus: 0 };
   let errorVariants = 0;
   for (const { errors } of classified) {
@@ -50,7 +53,15 @@ export function countVariants(classified: ClassifiedOperation[]): { errorVariant
 
 export async function generateInto(spec: string, outDir: string, refRoots: string[] = []): Promise<GeneratedSpec> {
   const started = performance.now();
-  const empty = { spec, outDir, operations: 0, errorVariants: 0, categories: { retryable: 0, terminal: 0, billing: 0, byStatus: 0 }, schemaBytes: 0, warnings: 0 };
+  const empty = {
+    spec,
+    outDir,
+    operations: 0,
+    errorVariants: 0,
+    categories: { retryable: 0, terminal: 0, billing: 0, byStatus: 0 },
+    schemaBytes: 0,
+    warnings: 0,
+  };
   try {
     const loaded = await loadSpec(spec, { refRoots });
     const result = await generate(loaded, tools);
@@ -61,9 +72,19 @@ export async function generateInto(spec: string, outDir: string, refRoots: strin
       await writeFile(target, file.contents);
     }
     const schemaBytes = result.files.find((f) => f.path === "schema.ts")?.contents.length ?? 0;
-    return { ...empty, operations: result.api.operations.length, ...countVariants(result.classified), schemaBytes, warnings: result.warnings.length, ms: Math.round(performance.now() - started) };
+    return {
+      ...empty,
+      operations: result.api.operations.length,
+      ...countVariants(result.classified),
+      schemaBytes,
+      warnings: result.warnings.length,
+      ms: Math.round(performance.now() - started),
+    };
   } catch (error) {
-    const failure = error instanceof SpecError ? `invalid spec: ${error.message}` : `faultline bug: ${(error as Error).stack ?? String(error)}`;
+    const failure =
+      error instanceof SpecError
+        ? `invalid spec: ${error.message}`
+        : `faultline bug: ${(error as Error).stack ?? String(error)}`;
     return { ...empty, ms: Math.round(performance.now() - started), failure };
   }
 }

@@ -47,10 +47,17 @@ export async function runCorpus(specs: string[], options: CorpusOptions): Promis
     batch = [];
     batchBytes = 0;
     while (running.size >= jobs) await Promise.race(running);
-    const job = typecheckOutputs(options.workDir, members.map((m) => m.outDir), `tsconfig.batch${++batchNumber}.json`).then(({ errors, ms }) => {
+    const job = typecheckOutputs(
+      options.workDir,
+      members.map((m) => m.outDir),
+      `tsconfig.batch${++batchNumber}.json`,
+    ).then(({ errors, ms }) => {
       for (const m of members) {
         const problems = errors.get(m.outDir) ?? [];
-        const failure = problems.length > 0 ? `does not compile (${problems.length} errors):\n${problems.slice(0, 5).join("\n")}` : undefined;
+        const failure =
+          problems.length > 0
+            ? `does not compile (${problems.length} errors):\n${problems.slice(0, 5).join("\n")}`
+            : undefined;
         finish({ ...m, tscMs: ms, batchSize: members.length, ok: !failure, ...(failure ? { failure } : {}) });
       }
     });
@@ -59,8 +66,15 @@ export async function runCorpus(specs: string[], options: CorpusOptions): Promis
   };
 
   for (const [i, spec] of specs.entries()) {
-    const slug = path.basename(spec).replace(/\.[^.]+$/, "").replace(/[^A-Za-z0-9._-]+/g, "-");
-    const generated = await generateInto(spec, path.join(options.workDir, `${String(i + 1).padStart(4, "0")}-${slug}`), options.refRoots ?? []);
+    const slug = path
+      .basename(spec)
+      .replace(/\.[^.]+$/, "")
+      .replace(/[^A-Za-z0-9._-]+/g, "-");
+    const generated = await generateInto(
+      spec,
+      path.join(options.workDir, `${String(i + 1).padStart(4, "0")}-${slug}`),
+      options.refRoots ?? [],
+    );
     if (generated.failure) {
       finish({ ...generated, tscMs: 0, batchSize: 0, ok: false });
       continue;

@@ -13,7 +13,10 @@ function pad(text: string, width: number, right: boolean): string {
 }
 
 function line(cells: string[]): string {
-  return cells.map((c, i) => pad(c, WIDTHS[i]!, i > 0 && i < cells.length - 1)).join("  ").trimEnd();
+  return cells
+    .map((c, i) => pad(c, WIDTHS[i]!, i > 0 && i < cells.length - 1))
+    .join("  ")
+    .trimEnd();
 }
 
 export function tableHeader(): string {
@@ -28,9 +31,28 @@ export function specLabel(spec: string, base = process.cwd()): string {
 export function tableRow(row: CorpusRow): string {
   const c = row.categories;
   const tsc = row.batchSize === 0 ? "-" : row.batchSize > 1 ? `${row.tscMs}/${row.batchSize}` : String(row.tscMs);
-  const result = row.ok ? (row.warnings > 0 ? `ok (${row.warnings} warning${row.warnings === 1 ? "" : "s"})` : "ok") : row.failure!.startsWith("invalid spec") ? "INVALID SPEC" : "FAIL";
-  const cells = [specLabel(row.spec), String(row.operations), String(row.errorVariants), `${c.retryable}/${c.terminal}/${c.billing}/${c.byStatus}`, String(row.ms), tsc, result];
-  const detail = row.ok ? "" : `\n${row.failure!.split("\n").map((l) => `    ${l}`).join("\n")}`;
+  const result = row.ok
+    ? row.warnings > 0
+      ? `ok (${row.warnings} warning${row.warnings === 1 ? "" : "s"})`
+      : "ok"
+    : row.failure!.startsWith("invalid spec")
+      ? "INVALID SPEC"
+      : "FAIL";
+  const cells = [
+    specLabel(row.spec),
+    String(row.operations),
+    String(row.errorVariants),
+    `${c.retryable}/${c.terminal}/${c.billing}/${c.byStatus}`,
+    String(row.ms),
+    tsc,
+    result,
+  ];
+  const detail = row.ok
+    ? ""
+    : `\n${row
+        .failure!.split("\n")
+        .map((l) => `    ${l}`)
+        .join("\n")}`;
   return line(cells) + detail;
 }
 
@@ -40,7 +62,15 @@ export function tableTotals(rows: CorpusRow[], wallMs: number, fragments: number
   const invalid = rows.filter((r) => !r.ok && r.failure!.startsWith("invalid spec")).length;
   const warned = rows.filter((r) => r.ok && r.warnings > 0);
   return [
-    line(["total", String(sum((r) => r.operations)), String(sum((r) => r.errorVariants)), `${sum((r) => r.categories.retryable)}/${sum((r) => r.categories.terminal)}/${sum((r) => r.categories.billing)}/${sum((r) => r.categories.byStatus)}`, String(sum((r) => r.ms)), "", ""]),
+    line([
+      "total",
+      String(sum((r) => r.operations)),
+      String(sum((r) => r.errorVariants)),
+      `${sum((r) => r.categories.retryable)}/${sum((r) => r.categories.terminal)}/${sum((r) => r.categories.billing)}/${sum((r) => r.categories.byStatus)}`,
+      String(sum((r) => r.ms)),
+      "",
+      "",
+    ]),
     `${rows.length} specs: ${ok} ok, ${invalid} invalid spec, ${rows.length - ok - invalid} faultline failures; ${fragments} schema fragments skipped; ${(wallMs / 1000).toFixed(1)} s wall`,
     `${warned.length} of the ok specs generated with warnings (${warned.reduce((n, r) => n + r.warnings, 0)} warnings)`,
     "tsc ms: a/n = one tsc run of a ms checked a batch of n outputs",

@@ -47,11 +47,16 @@ export async function typecheckOutputs(root: string, dirs: string[], name = "tsc
     if (!/error TS\d+/.test(line)) continue;
     const file = path.resolve(root, line.replace(/\(\d+,\d+\).*$/, ""));
     const owner = dirs.find((d) => file.startsWith(d + path.sep));
-    (owner ? errors.get(owner)! : unattributed).push(owner ? path.relative(owner, file) + line.slice(line.indexOf("(")) : line);
+    (owner ? errors.get(owner)! : unattributed).push(
+      owner ? path.relative(owner, file) + line.slice(line.indexOf("(")) : line,
+    );
   }
   // A crash or a config error is everyone's failure: nothing was proven to compile.
   if (code !== 0 && [...errors.values()].every((e) => e.length === 0)) {
-    const why = unattributed.length > 0 ? unattributed : [`tsc exited with ${code}: ${output.trim().split("\n").slice(-3).join(" / ")}`];
+    const why =
+      unattributed.length > 0
+        ? unattributed
+        : [`tsc exited with ${code}: ${output.trim().split("\n").slice(-3).join(" / ")}`];
     for (const d of dirs) errors.set(d, why);
   }
   return { errors, ms };
@@ -64,6 +69,8 @@ function run(command: string, args: string[], cwd: string): Promise<{ code: numb
     child.stdout.on("data", (d: Buffer) => (output += d.toString()));
     child.stderr.on("data", (d: Buffer) => (output += d.toString()));
     child.on("error", reject);
-    child.on("close", (code, signal) => resolve({ code: code ?? (signal ? 128 : 1), output: signal ? `${output}\nkilled by ${signal}` : output }));
+    child.on("close", (code, signal) =>
+      resolve({ code: code ?? (signal ? 128 : 1), output: signal ? `${output}\nkilled by ${signal}` : output }),
+    );
   });
 }

@@ -54,7 +54,10 @@ function listen(handler: Parameters<typeof createServer>[1], sockets: { opened: 
 export async function startHostileServer(reply: Reply): Promise<HostileServer> {
   const sockets = { opened: 0, closed: 0 };
   const seenElsewhere: IncomingHttpHeaders[] = [];
-  const elsewhere = await listen((req, res) => (seenElsewhere.push(req.headers), res.end("{}")), { opened: 0, closed: 0 });
+  const elsewhere = await listen((req, res) => (seenElsewhere.push(req.headers), res.end("{}")), {
+    opened: 0,
+    closed: 0,
+  });
   const timers = new Set<NodeJS.Timeout>();
   const main = await listen((req, res) => {
     req.resume();
@@ -79,7 +82,9 @@ export async function startHostileServer(reply: Reply): Promise<HostileServer> {
         return void res.writeHead(307, { location: `${elsewhere.url}/steal` }).end();
       case "deep-json-error": {
         const depth = 400_000; // 800 KB: under the error body cap, so it is parsed
-        return void res.writeHead(500, { "content-type": "application/json" }).end("[".repeat(depth) + "]".repeat(depth));
+        return void res
+          .writeHead(500, { "content-type": "application/json" })
+          .end("[".repeat(depth) + "]".repeat(depth));
       }
     }
   }, sockets);

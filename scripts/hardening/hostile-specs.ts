@@ -19,7 +19,12 @@ const json = (schema: string, operationId = "getThing") =>
 
 function laughs(levels: number): string {
   const lines = ["x-0: &l0 [{}, {}, {}, {}, {}, {}, {}, {}, {}]"];
-  for (let i = 1; i < levels; i++) lines.push(`x-${i}: &l${i} [${Array(9).fill(`*l${i - 1}`).join(", ")}]`);
+  for (let i = 1; i < levels; i++)
+    lines.push(
+      `x-${i}: &l${i} [${Array(9)
+        .fill(`*l${i - 1}`)
+        .join(", ")}]`,
+    );
   return `openapi: 3.1.0\ninfo: { title: laughs, version: "1" }\n${lines.join("\n")}\npaths: {}\n`;
 }
 
@@ -29,9 +34,15 @@ export function madeSpecs(dir: string): HostileSpec[] {
   mkdirSync(api, { recursive: true });
   mkdirSync(path.join(dir, "outside"), { recursive: true });
   const made: [string, string][] = [
-    ["alias-cycle.yaml", 'openapi: 3.1.0\ninfo: { title: c, version: "1" }\npaths:\n  /x:\n    get:\n      responses:\n        "500": &r\n          description: d\n          content: { application/json: { schema: { properties: { self: *r } } } }\n'],
+    [
+      "alias-cycle.yaml",
+      'openapi: 3.1.0\ninfo: { title: c, version: "1" }\npaths:\n  /x:\n    get:\n      responses:\n        "500": &r\n          description: d\n          content: { application/json: { schema: { properties: { self: *r } } } }\n',
+    ],
     ["billion-laughs.yaml", laughs(10)],
-    ["deep-5000.json", json(`${'{"type":"object","properties":{"a":'.repeat(5000)}{"type":"string"}${"}}".repeat(5000)}`)],
+    [
+      "deep-5000.json",
+      json(`${'{"type":"object","properties":{"a":'.repeat(5000)}{"type":"string"}${"}}".repeat(5000)}`),
+    ],
     ["operation-id-100k.json", json('{"type":"string"}', "a".repeat(100_000))],
     ["key-100k.json", json(`{"type":"object","properties":{"${"k".repeat(100_000)}":{"type":"string"}}}`)],
     ["ref-dev-zero.json", json('{"$ref":"/dev/zero"}')],
@@ -46,18 +57,25 @@ export function madeSpecs(dir: string): HostileSpec[] {
   writeFileSync(path.join(api, "huge.yaml"), "openapi: 3.1.0\n");
   truncateSync(path.join(api, "huge.yaml"), 9 * 1024 ** 3);
   execFileSync("mkfifo", [path.join(api, "fifo.yaml")]);
-  const refused = (file: string, extra: string[] = []): HostileSpec => ({ name: file, args: [path.join(api, file), ...extra], expectedExit: 1 });
+  const refused = (file: string, extra: string[] = []): HostileSpec => ({
+    name: file,
+    args: [path.join(api, file), ...extra],
+    expectedExit: 1,
+  });
   return [
     ...made.filter(([name]) => name !== "laughs.yaml").map(([name]) => refused(name)),
     refused("ref-dev-zero.json", ["--allow-ref-outside"]),
     refused("huge.yaml"),
     refused("fifo.yaml"),
     { name: "/dev/zero", args: ["/dev/zero"], expectedExit: 1 as const },
-  ].map((s, i, all) => (all.findIndex((o) => o.name === s.name) === i ? s : { ...s, name: `${s.name} ${s.args.slice(1).join(" ")}` }));
+  ].map((s, i, all) =>
+    all.findIndex((o) => o.name === s.name) === i ? s : { ...s, name: `${s.name} ${s.args.slice(1).join(" ")}` },
+  );
 }
 
 /** The broken fixtures that are attacks rather than mistakes. */
-const HOSTILE_BROKEN = /^(?:yaml-alias-cycle|yaml-billion-laughs|nested-alias-bomb|ref-outside-folder|nested-ref-outside-folder|ref-absolute-path|ref-proc-environ|ref-dev-zero)\.yaml$/;
+const HOSTILE_BROKEN =
+  /^(?:yaml-alias-cycle|yaml-billion-laughs|nested-alias-bomb|ref-outside-folder|nested-ref-outside-folder|ref-absolute-path|ref-proc-environ|ref-dev-zero)\.yaml$/;
 
 /** The committed corpora: every hostile fixture must generate; the hostile broken ones must be refused. */
 export function committedSpecs(): HostileSpec[] {

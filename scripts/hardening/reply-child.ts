@@ -5,7 +5,13 @@
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 
-const [dir, baseUrl, opName, optionsJson, inputJson] = process.argv.slice(2) as [string, string, string, string?, string?];
+const [dir, baseUrl, opName, optionsJson, inputJson] = process.argv.slice(2) as [
+  string,
+  string,
+  string,
+  string?,
+  string?,
+];
 const load = (file: string) => import(pathToFileURL(join(dir, file)).href);
 const { createContext, send } = await load("runtime/index.ts");
 const { api, operations } = await load("operations.ts");
@@ -26,4 +32,12 @@ const outcome = r.ok
   ? `ok ${r.status}`
   : `${e.kind} ${e.status ?? ""} ${e.bodyTruncated ? "bodyTruncated " : ""}attempts=${e.attempts}: ${String(e.message).slice(0, 80)}`;
 const peak = process.resourceUsage().maxRSS * 1024;
-console.log(JSON.stringify({ outcome, logs, ms, growthMB: Math.round((peak - before) / 2 ** 20), peakMB: Math.round(peak / 2 ** 20) }));
+console.log(
+  JSON.stringify({
+    outcome,
+    logs,
+    ms,
+    growthMB: Math.round((peak - before) / 2 ** 20),
+    peakMB: Math.round(peak / 2 ** 20),
+  }),
+);

@@ -38,11 +38,15 @@ function runOne(spec: HostileSpec, work: string, bounds: SpecBounds): Promise<Sp
   const out = mkdtempSync(path.join(work, "out-"));
   const started = performance.now();
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ["--require", REPORTER, BIN, "generate", ...spec.args, "-o", out, "--quiet"], {
-      cwd: work,
-      env: { ...process.env, FAULTLINE_RSS_FILE: rssFile, NO_COLOR: "1" },
-      stdio: "ignore",
-    });
+    const child = spawn(
+      process.execPath,
+      ["--require", REPORTER, BIN, "generate", ...spec.args, "-o", out, "--quiet"],
+      {
+        cwd: work,
+        env: { ...process.env, FAULTLINE_RSS_FILE: rssFile, NO_COLOR: "1" },
+        stdio: "ignore",
+      },
+    );
     let killed = false;
     const timer = setTimeout(() => {
       killed = true;
@@ -64,7 +68,15 @@ function runOne(spec: HostileSpec, work: string, bounds: SpecBounds): Promise<Sp
           : rssBytes === undefined || rssBytes > bounds.maxRssBytes
             ? "peak RSS over the bound"
             : undefined;
-      resolve({ name: spec.name, exitCode: code, expectedExit: spec.expectedExit, rssBytes, ms, ok: why === undefined, ...(why ? { why } : {}) });
+      resolve({
+        name: spec.name,
+        exitCode: code,
+        expectedExit: spec.expectedExit,
+        rssBytes,
+        ms,
+        ok: why === undefined,
+        ...(why ? { why } : {}),
+      });
     });
   });
 }
@@ -76,15 +88,22 @@ export function specTable(rows: SpecMeasurement[], bounds: SpecBounds = SPEC_BOU
   const lines = [
     `generate on hostile specs (bounds: peak RSS <= ${mb(bounds.maxRssBytes)} MB, wall <= ${bounds.maxMs / 1000} s, exit as expected)`,
     `${"spec".padEnd(width)}  exit  peak RSS MB  wall ms  result`,
-    ...rows.map((r) => `${r.name.padEnd(width)}  ${String(r.exitCode ?? "-").padStart(4)}  ${mb(r.rssBytes).padStart(11)}  ${r.ms.toFixed(0).padStart(7)}  ${r.ok ? "ok" : `FAIL: ${r.why}`}`),
+    ...rows.map(
+      (r) =>
+        `${r.name.padEnd(width)}  ${String(r.exitCode ?? "-").padStart(4)}  ${mb(r.rssBytes).padStart(11)}  ${r.ms.toFixed(0).padStart(7)}  ${r.ok ? "ok" : `FAIL: ${r.why}`}`,
+    ),
   ];
   const peak = Math.max(...rows.map((r) => r.rssBytes ?? 0));
-  lines.push(`${rows.filter((r) => r.ok).length}/${rows.length} within bounds; highest peak RSS ${mb(peak)} MB, slowest ${Math.max(...rows.map((r) => r.ms)).toFixed(0)} ms`);
+  lines.push(
+    `${rows.filter((r) => r.ok).length}/${rows.length} within bounds; highest peak RSS ${mb(peak)} MB, slowest ${Math.max(...rows.map((r) => r.ms)).toFixed(0)} ms`,
+  );
   return lines.join("\n");
 }
 
 /** Runs every hostile spec in turn (one at a time: peak RSS is per process, and timings stay honest). */
-export async function measureHostileSpecs(options: { bounds?: SpecBounds; onRow?: (row: SpecMeasurement) => void } = {}): Promise<SpecMeasurement[]> {
+export async function measureHostileSpecs(
+  options: { bounds?: SpecBounds; onRow?: (row: SpecMeasurement) => void } = {},
+): Promise<SpecMeasurement[]> {
   const bounds = options.bounds ?? SPEC_BOUNDS;
   const work = mkdtempSync(path.join(tmpdir(), "faultline-hardening-"));
   try {

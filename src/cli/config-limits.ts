@@ -17,7 +17,11 @@ export function checkLimits(value: unknown, tokens: (string | number)[], check: 
   const limits: Partial<InputLimits> = {};
   for (const [key, entry] of Object.entries(raw)) {
     if (typeof entry !== "number" || !Number.isInteger(entry) || entry < 1) {
-      throw check.fail([...tokens, key], `must be a whole number above 0, not ${JSON.stringify(entry)}`, "write a number without quotes, e.g. 100");
+      throw check.fail(
+        [...tokens, key],
+        `must be a whole number above 0, not ${JSON.stringify(entry)}`,
+        "write a number without quotes, e.g. 100",
+      );
     }
     const { limit, scale } = LIMIT_KEYS[key]!;
     limits[limit] = entry * scale;
@@ -27,6 +31,13 @@ export function checkLimits(value: unknown, tokens: (string | number)[], check: 
 
 export function checkRefRoots(value: unknown, tokens: (string | number)[], check: Checker): boolean | string[] {
   if (typeof value === "boolean") return value;
-  if (!Array.isArray(value)) throw check.fail(tokens, "must be true, false or a list of folders", 'e.g. "allowRefOutside": ["../shared"] (relative to the config file)');
-  return value.map((entry: unknown, i: number) => check.path(entry, [...tokens, i], "a folder $ref'd files may live in"));
+  if (!Array.isArray(value))
+    throw check.fail(
+      tokens,
+      "must be true, false or a list of folders",
+      'e.g. "allowRefOutside": ["../shared"] (relative to the config file)',
+    );
+  return value.map((entry: unknown, i: number) =>
+    check.path(entry, [...tokens, i], "a folder $ref'd files may live in"),
+  );
 }

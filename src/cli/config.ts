@@ -60,7 +60,13 @@ export async function findConfig(cwd: string): Promise<string | undefined> {
   const json = path.join(cwd, CONFIG_FILE);
   const module = path.join(cwd, CONFIG_MODULE);
   const [hasJson, hasModule] = await Promise.all([exists(json), exists(module)]);
-  if (hasJson && hasModule) throw fail(CONFIG_MODULE, "", `both ${CONFIG_FILE} and ${CONFIG_MODULE} exist`, "keep one of them, or pick one with --config");
+  if (hasJson && hasModule)
+    throw fail(
+      CONFIG_MODULE,
+      "",
+      `both ${CONFIG_FILE} and ${CONFIG_MODULE} exist`,
+      "keep one of them, or pick one with --config",
+    );
   return hasJson ? json : hasModule ? module : undefined;
 }
 
@@ -75,35 +81,58 @@ function isModule(file: string): boolean {
 async function moduleUrl(file: string, fresh: boolean): Promise<string> {
   const url = pathToFileURL(file).href;
   if (!fresh) return url;
-  return `${url}?reload=${createHash("sha256").update(await readFile(file)).digest("hex").slice(0, 16)}`;
+  return `${url}?reload=${createHash("sha256")
+    .update(await readFile(file))
+    .digest("hex")
+    .slice(0, 16)}`;
 }
 
 async function readRaw(file: string, shown: string, fresh: boolean): Promise<unknown> {
   if (isModule(file)) {
-    if (!(await exists(file))) throw fail(shown, "", "config file not found", "check the path, or create a config with `faultline init`");
+    if (!(await exists(file)))
+      throw fail(shown, "", "config file not found", "check the path, or create a config with `faultline init`");
     let loaded: { default?: unknown };
     try {
       loaded = (await import(await moduleUrl(file, fresh))) as { default?: unknown };
     } catch (error) {
-      throw fail(shown, "", `cannot load the module: ${(error as Error).message}`, `fix the module so that \`node ${path.basename(file)}\` runs`);
+      throw fail(
+        shown,
+        "",
+        `cannot load the module: ${(error as Error).message}`,
+        `fix the module so that \`node ${path.basename(file)}\` runs`,
+      );
     }
-    if (loaded.default === undefined) throw fail(shown, "", "the module has no default export", "end it with: export default { specs: [...] }");
+    if (loaded.default === undefined)
+      throw fail(shown, "", "the module has no default export", "end it with: export default { specs: [...] }");
     return loaded.default;
   }
   let text: string;
   try {
     text = await readFile(file, "utf8");
   } catch {
-    throw fail(shown, "", "config file not found", "create it with `faultline init`, or pass a spec: faultline generate spec.yaml -o out");
+    throw fail(
+      shown,
+      "",
+      "config file not found",
+      "create it with `faultline init`, or pass a spec: faultline generate spec.yaml -o out",
+    );
   }
   try {
     return JSON.parse(text);
   } catch (error) {
-    throw fail(shown, "", `invalid JSON: ${(error as Error).message}`, "correct the JSON syntax (JSON allows no comments or trailing commas)");
+    throw fail(
+      shown,
+      "",
+      `invalid JSON: ${(error as Error).message}`,
+      "correct the JSON syntax (JSON allows no comments or trailing commas)",
+    );
   }
 }
 
-export function mergeOverrides(under: ClassifyOverrides | undefined, over: ClassifyOverrides | undefined): ClassifyOverrides | undefined {
+export function mergeOverrides(
+  under: ClassifyOverrides | undefined,
+  over: ClassifyOverrides | undefined,
+): ClassifyOverrides | undefined {
   if (!under) return over;
   if (!over) return under;
   const table = (a: ClassifyOverrides["status"], b: ClassifyOverrides["status"]) => {
@@ -113,7 +142,11 @@ export function mergeOverrides(under: ClassifyOverrides | undefined, over: Class
   };
   const status = table(under.status, over.status);
   const codes = table(under.codes, over.codes);
-  return { ...(status ? { status } : {}), ...(codes ? { codes } : {}), ...(over.operations ? { operations: over.operations } : {}) };
+  return {
+    ...(status ? { status } : {}),
+    ...(codes ? { codes } : {}),
+    ...(over.operations ? { operations: over.operations } : {}),
+  };
 }
 
 /** `allowRefOutside` from the config: folders are relative to the config file (`base`). */
@@ -154,9 +187,16 @@ function isInside(parent: string, child: string): boolean {
 /** Two targets sharing or nesting output folders would delete each other's files as stale. */
 function checkOutputsApart(file: string, base: string, targets: Target[]): void {
   targets.forEach((t, j) => {
-    const i = targets.findIndex((other, k) => k < j && (isInside(other.output, t.output) || isInside(t.output, other.output)));
+    const i = targets.findIndex(
+      (other, k) => k < j && (isInside(other.output, t.output) || isInside(t.output, other.output)),
+    );
     if (i >= 0) {
-      throw fail(file, pointerOf("specs", j, "output"), `output folder overlaps that of specs[${i}] (${path.relative(base, targets[i]!.output) || "."})`, "give every spec its own output folder, not inside another one");
+      throw fail(
+        file,
+        pointerOf("specs", j, "output"),
+        `output folder overlaps that of specs[${i}] (${path.relative(base, targets[i]!.output) || "."})`,
+        "give every spec its own output folder, not inside another one",
+      );
     }
   });
 }
@@ -174,7 +214,17 @@ export async function loadConfig(file: string, options: { fresh?: boolean; cwd?:
   const { specs, ...defaults } = valid;
   const targets = specs.map(({ allowRefOutside, ...entry }, i) => {
     const refRoots = refRootsOf(allowRefOutside, base);
-    return withDefaults({ ...entry, ...(refRoots ? { refRoots } : {}), spec: path.resolve(base, entry.spec), output: path.resolve(base, entry.output), origin: { file, pointer: pointerOf("specs", i) } }, defaults, base);
+    return withDefaults(
+      {
+        ...entry,
+        ...(refRoots ? { refRoots } : {}),
+        spec: path.resolve(base, entry.spec),
+        output: path.resolve(base, entry.output),
+        origin: { file, pointer: pointerOf("specs", i) },
+      },
+      defaults,
+      base,
+    );
   });
   checkOutputsApart(shown, base, targets);
   return { file: absolute, targets, defaults, base };

@@ -21,7 +21,9 @@ export class DirWatchers {
     for (const dir of wanted) {
       if (this.watchers.has(dir)) continue;
       try {
-        const watcher = watch(dir, { persistent: true }, (_event, name) => this.onChange(name ? path.join(dir, name.toString()) : dir));
+        const watcher = watch(dir, { persistent: true }, (_event, name) =>
+          this.onChange(name ? path.join(dir, name.toString()) : dir),
+        );
         // A folder deleted under us: forget it; the next sync after a good regeneration re-adds it.
         watcher.on("error", () => {
           watcher.close();

@@ -16,17 +16,50 @@ export interface InputFlags {
 
 /** Flag -> the limit it sets, and the factor from the flag's unit to the limit's. */
 const LIMIT_FLAGS = [
-  { flag: "max-spec-mb", arg: "maxSpecMb", limit: "maxSpecBytes", scale: 1024 * 1024, describe: "largest spec file read, root or $ref'd, in MB (default 50)" },
-  { flag: "max-nodes", arg: "maxNodes", limit: "maxNodes", scale: 1, describe: "most objects and lists in a spec file, YAML aliases expanded (default 2000000)" },
-  { flag: "max-depth", arg: "maxDepth", limit: "maxDepth", scale: 1, describe: "deepest nesting in a spec (default 100)" },
-  { flag: "max-name-length", arg: "maxNameLength", limit: "maxNameLength", scale: 1, describe: "longest key, operationId or name, in characters (default 10000)" },
-  { flag: "fetch-timeout", arg: "fetchTimeout", limit: "fetchTimeoutMs", scale: 1000, describe: "seconds to fetch a spec given as an http(s) URL (default 30)" },
+  {
+    flag: "max-spec-mb",
+    arg: "maxSpecMb",
+    limit: "maxSpecBytes",
+    scale: 1024 * 1024,
+    describe: "largest spec file read, root or $ref'd, in MB (default 50)",
+  },
+  {
+    flag: "max-nodes",
+    arg: "maxNodes",
+    limit: "maxNodes",
+    scale: 1,
+    describe: "most objects and lists in a spec file, YAML aliases expanded (default 2000000)",
+  },
+  {
+    flag: "max-depth",
+    arg: "maxDepth",
+    limit: "maxDepth",
+    scale: 1,
+    describe: "deepest nesting in a spec (default 100)",
+  },
+  {
+    flag: "max-name-length",
+    arg: "maxNameLength",
+    limit: "maxNameLength",
+    scale: 1,
+    describe: "longest key, operationId or name, in characters (default 10000)",
+  },
+  {
+    flag: "fetch-timeout",
+    arg: "fetchTimeout",
+    limit: "fetchTimeoutMs",
+    scale: 1000,
+    describe: "seconds to fetch a spec given as an http(s) URL (default 30)",
+  },
 ] as const;
 
 export function withInputFlags<T>(y: Argv<T>): Argv<T> {
-  let out = y.option("allow-ref-outside", { type: "boolean", describe: "let $refs name files outside the spec's folder (overrides the config's allowRefOutside)" });
+  let out = y.option("allow-ref-outside", {
+    type: "boolean",
+    describe: "let $refs name files outside the spec's folder (overrides the config's allowRefOutside)",
+  });
   for (const { flag, describe } of LIMIT_FLAGS) out = out.option(flag, { type: "number", describe });
-  return out as Argv<T>;
+  return out;
 }
 
 /** The limits given as flags: each overrides the config's. */

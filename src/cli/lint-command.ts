@@ -48,14 +48,22 @@ function lintSpec(spec: string, loaded: LoadedSpec, only: ReadonlySet<string> | 
 }
 
 function asDiagnostic(file: string, w: Located): Diagnostic {
-  return { file, pointer: w.pointer, ...(w.at ? { line: w.at.line, column: w.at.column } : {}), problem: w.message, fix: w.fix };
+  return {
+    file,
+    pointer: w.pointer,
+    ...(w.at ? { line: w.at.line, column: w.at.column } : {}),
+    problem: w.message,
+    fix: w.fix,
+  };
 }
 
 function selectedRules(rules: string[] | undefined): ReadonlySet<string> | undefined {
   if (!rules || rules.length === 0) return undefined;
   const unknown = rules.filter((r) => !LINT_RULE_IDS.includes(r));
   if (unknown.length > 0) {
-    throw new UsageError(`unknown lint rule${unknown.length === 1 ? "" : "s"} ${unknown.map((r) => JSON.stringify(r)).join(", ")}: the rules are ${LINT_RULE_IDS.join(", ")}`);
+    throw new UsageError(
+      `unknown lint rule${unknown.length === 1 ? "" : "s"} ${unknown.map((r) => JSON.stringify(r)).join(", ")}: the rules are ${LINT_RULE_IDS.join(", ")}`,
+    );
   }
   return new Set(rules);
 }
@@ -65,7 +73,10 @@ async function lintOne(spec: string, args: LintArgs, only: ReadonlySet<string> |
   // loaded.file: the spec as diagnostics name it (a URL without its credentials).
   const flaws = !only || only.has(SPEC_WARNING_RULE) ? specWarnings(loaded.file, loaded) : [];
   const lint = lintSpec(loaded.file, loaded, only);
-  return [...flaws.map((w) => ({ rule: SPEC_WARNING_RULE, ...w })), ...lint.map((w) => ({ rule: w.rule, ...asDiagnostic(loaded.file, w) }))];
+  return [
+    ...flaws.map((w) => ({ rule: SPEC_WARNING_RULE, ...w })),
+    ...lint.map((w) => ({ rule: w.rule, ...asDiagnostic(loaded.file, w) })),
+  ];
 }
 
 function warningText(w: JsonWarning): string {
@@ -94,11 +105,21 @@ export async function lintCommand(args: LintArgs, io: Pick<Io, "out" | "err">): 
   const unread = results.filter((r) => !r.ok).length;
   const failed = unread > 0 || (args.strict && all.length > 0);
   if (args.json) {
-    const json = { ok: !failed, strict: args.strict, rules: only ? [...only].sort() : null, total: all.length, perRule: Object.fromEntries(counts), specs: results };
+    const json = {
+      ok: !failed,
+      strict: args.strict,
+      rules: only ? [...only].sort() : null,
+      total: all.length,
+      perRule: Object.fromEntries(counts),
+      specs: results,
+    };
     io.out(`${JSON.stringify(json, null, 2)}\n`);
   } else if (!args.quiet && unread < results.length) {
     // When no spec could be read there is nothing to sum up: the errors on stderr say it all.
-    const total = all.length === 0 ? "no warnings" : `${all.length} warning${all.length === 1 ? "" : "s"}${args.strict ? " (--strict: failing)" : ""}`;
+    const total =
+      all.length === 0
+        ? "no warnings"
+        : `${all.length} warning${all.length === 1 ? "" : "s"}${args.strict ? " (--strict: failing)" : ""}`;
     const note = unread > 0 ? ` (${unread} spec${unread === 1 ? "" : "s"} could not be read)` : "";
     io.out(`${[...summaryLines(counts), `${total}${note}`].join("\n")}\n`);
   }

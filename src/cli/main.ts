@@ -41,18 +41,45 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
         "generate a typed error client from an OpenAPI spec (or every spec in faultline.config.json)",
         (y) =>
           withOutputFlags(withInputFlags(y))
-            .positional("spec", { type: "string", describe: "OpenAPI 3.0/3.1 or Swagger 2.0 file (YAML or JSON), or its http(s) URL" })
+            .positional("spec", {
+              type: "string",
+              describe: "OpenAPI 3.0/3.1 or Swagger 2.0 file (YAML or JSON), or its http(s) URL",
+            })
             .option("out", { alias: "o", type: "string", describe: "output folder" })
             .option("config", { alias: "c", type: "string", describe: `config file (default ${CONFIG_FILE})` })
-            .option("check", { type: "boolean", default: false, describe: "write nothing; exit 1 if the output is stale, with the error-surface diff" })
-            .option("watch", { alias: "w", type: "boolean", default: false, describe: "regenerate on every save of the spec, its $ref'd files or the config" })
-            .option("strict", { type: "boolean", default: false, describe: "treat warnings (flaws faultline works around) as errors: write nothing, exit 1" })
+            .option("check", {
+              type: "boolean",
+              default: false,
+              describe: "write nothing; exit 1 if the output is stale, with the error-surface diff",
+            })
+            .option("watch", {
+              alias: "w",
+              type: "boolean",
+              default: false,
+              describe: "regenerate on every save of the spec, its $ref'd files or the config",
+            })
+            .option("strict", {
+              type: "boolean",
+              default: false,
+              describe: "treat warnings (flaws faultline works around) as errors: write nothing, exit 1",
+            })
             .option("allow-remote-refs", { type: "boolean", describe: "follow http(s) $refs (overrides the config)" })
-            .option("force", { type: "boolean", describe: "write into an output folder faultline does not own (it still never replaces or removes your files)" })
-            .option("mocks", { type: "string", describe: "also write mocks.ts (mockFetch, chaosFetch); --mocks msw adds msw.ts (MSW v2 handlers)", coerce: mocksFlag }),
+            .option("force", {
+              type: "boolean",
+              describe:
+                "write into an output folder faultline does not own (it still never replaces or removes your files)",
+            })
+            .option("mocks", {
+              type: "string",
+              describe: "also write mocks.ts (mockFetch, chaosFetch); --mocks msw adds msw.ts (MSW v2 handlers)",
+              coerce: mocksFlag,
+            }),
         async (args) => {
           // A URL has no file to watch: the session would sit there and never regenerate.
-          if (args.watch && args.spec !== undefined && isSpecUrl(args.spec)) throw new UsageError("--watch needs a spec file: a URL cannot be watched; download the spec, or run without --watch");
+          if (args.watch && args.spec !== undefined && isSpecUrl(args.spec))
+            throw new UsageError(
+              "--watch needs a spec file: a URL cannot be watched; download the spec, or run without --watch",
+            );
           exitCode = await generateCommand(args as unknown as GenerateArgs, io);
         },
       )
@@ -61,10 +88,21 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
         `write a starter ${CONFIG_FILE} (never overwrites one)`,
         (y) =>
           withOutputFlags(y)
-            .positional("spec", { type: "string", describe: "the OpenAPI file (default: openapi.yaml or the like found here)" })
+            .positional("spec", {
+              type: "string",
+              describe: "the OpenAPI file (default: openapi.yaml or the like found here)",
+            })
             .option("out", { alias: "o", type: "string", describe: "output folder (default src/api)" }),
         async (args) => {
-          exitCode = await initCommand({ ...(args.spec ? { spec: args.spec } : {}), ...(args.out ? { out: args.out } : {}), json: args.json, quiet: args.quiet }, io);
+          exitCode = await initCommand(
+            {
+              ...(args.spec ? { spec: args.spec } : {}),
+              ...(args.out ? { out: args.out } : {}),
+              json: args.json,
+              quiet: args.quiet,
+            },
+            io,
+          );
         },
       )
       .command(
@@ -72,13 +110,28 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
         "print the error surface (operation x status x code, with category, recovery and reason)",
         (y) =>
           withOutputFlags(withInputFlags(y))
-            .positional("specs", { type: "string", array: true, demandOption: true, describe: "spec files or http(s) URLs" })
+            .positional("specs", {
+              type: "string",
+              array: true,
+              demandOption: true,
+              describe: "spec files or http(s) URLs",
+            })
             .option("format", { alias: "f", choices: ["md", "html"] as const, default: "md" as const })
             .option("out", { alias: "o", type: "string", describe: "write to this file instead of stdout" })
             .option("allow-remote-refs", { type: "boolean", default: false }),
         async (args) => {
-          const options = { specs: (args.specs as string[]).map((s) => specArgument(s, cwdOf(io))), format: args.format, allowRemoteRefs: args.allowRemoteRefs, load: loadOptionsOf(args as InputFlags), json: args.json, quiet: args.quiet };
-          exitCode = await reportCommand({ ...options, ...(args.out ? { out: path.resolve(cwdOf(io), args.out) } : {}) }, io);
+          const options = {
+            specs: (args.specs).map((s) => specArgument(s, cwdOf(io))),
+            format: args.format,
+            allowRemoteRefs: args.allowRemoteRefs,
+            load: loadOptionsOf(args as InputFlags),
+            json: args.json,
+            quiet: args.quiet,
+          };
+          exitCode = await reportCommand(
+            { ...options, ...(args.out ? { out: path.resolve(cwdOf(io), args.out) } : {}) },
+            io,
+          );
         },
       )
       .command(
@@ -86,12 +139,28 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
         "warn about error handling a client cannot rely on (missing Retry-After, schemas, idempotency keys, ...)",
         (y) =>
           withOutputFlags(withInputFlags(y))
-            .positional("specs", { type: "string", array: true, demandOption: true, describe: "spec files or http(s) URLs" })
+            .positional("specs", {
+              type: "string",
+              array: true,
+              demandOption: true,
+              describe: "spec files or http(s) URLs",
+            })
             .option("strict", { type: "boolean", default: false, describe: "exit 1 when there is any warning" })
-            .option("rule", { type: "string", array: true, describe: `only this rule's warnings (repeatable): ${LINT_RULE_IDS.join(", ")}` })
+            .option("rule", {
+              type: "string",
+              array: true,
+              describe: `only this rule's warnings (repeatable): ${LINT_RULE_IDS.join(", ")}`,
+            })
             .option("allow-remote-refs", { type: "boolean", default: false }),
         async (args) => {
-          const options = { specs: (args.specs as string[]).map((s) => specArgument(s, cwdOf(io))), strict: args.strict, allowRemoteRefs: args.allowRemoteRefs, load: loadOptionsOf(args as InputFlags), json: args.json, quiet: args.quiet };
+          const options = {
+            specs: (args.specs).map((s) => specArgument(s, cwdOf(io))),
+            strict: args.strict,
+            allowRemoteRefs: args.allowRemoteRefs,
+            load: loadOptionsOf(args as InputFlags),
+            json: args.json,
+            quiet: args.quiet,
+          };
           exitCode = await lintCommand({ ...options, rules: args.rule ?? [] }, io);
         },
       )
@@ -108,7 +177,13 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     if (error instanceof UsageError) {
       usage = error.message;
     } else {
-      if (json) io.out(jsonFailure({ problem: `internal error: ${(error as Error)?.message ?? String(error)}`, fix: "rerun with --debug for a stack trace, and please report it" }));
+      if (json)
+        io.out(
+          jsonFailure({
+            problem: `internal error: ${(error as Error)?.message ?? String(error)}`,
+            fix: "rerun with --debug for a stack trace, and please report it",
+          }),
+        );
       io.err(`faultline: internal error: ${(error as Error)?.message ?? String(error)}\n`);
       if (debug) io.err(`${(error as Error)?.stack}\n`);
       else io.err("  rerun with --debug for a stack trace, and please report it\n");

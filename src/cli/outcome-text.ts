@@ -18,7 +18,8 @@ function changeLine(change: SurfaceChange, style: Style): string {
 
 /** The error-surface diff, one indented line per change. */
 export function changeLines(outcome: TargetOutcome, style: Style, check: boolean): string[] {
-  if (!outcome.hadSurface) return check ? ["  error surface: the output folder has no error-surface.json to compare with"] : [];
+  if (!outcome.hadSurface)
+    return check ? ["  error surface: the output folder has no error-surface.json to compare with"] : [];
   if (outcome.changes.length === 0) return check ? ["  error surface: unchanged"] : [];
   return ["  error surface:", ...outcome.changes.map((c) => `    ${changeLine(c, style)}`)];
 }
@@ -27,17 +28,28 @@ export function describeOutcome(outcome: TargetOutcome, style: Style, check: boo
   const changed = outcome.written.length + outcome.removed.length;
   let what: string;
   if (check) {
-    what = changed === 0 ? style.green("up to date") : style.bold(style.red(`STALE (${changed} file${changed === 1 ? "" : "s"} differ${changed === 1 ? "s" : ""})`));
+    what =
+      changed === 0
+        ? style.green("up to date")
+        : style.bold(style.red(`STALE (${changed} file${changed === 1 ? "" : "s"} differ${changed === 1 ? "s" : ""})`));
   } else {
-    what = changed === 0 ? "unchanged" : `${outcome.written.length} written, ${outcome.removed.length} removed, ${outcome.unchanged.length} unchanged`;
+    what =
+      changed === 0
+        ? "unchanged"
+        : `${outcome.written.length} written, ${outcome.removed.length} removed, ${outcome.unchanged.length} unchanged`;
   }
-  const lines = [`${outcome.spec} -> ${outcome.output}: ${outcome.operations} operations, ${outcome.errorVariants} error variants, ${what} ${style.dim(`(${outcome.ms} ms)`)}`];
+  const lines = [
+    `${outcome.spec} -> ${outcome.output}: ${outcome.operations} operations, ${outcome.errorVariants} error variants, ${what} ${style.dim(`(${outcome.ms} ms)`)}`,
+  ];
   lines.push(...changeLines(outcome, style, check && changed > 0));
-  if (check && changed > 0) lines.push(`  files: ${[...outcome.written, ...outcome.removed.map((r) => `${r} (to remove)`)].join(", ")}`);
+  if (check && changed > 0)
+    lines.push(`  files: ${[...outcome.written, ...outcome.removed.map((r) => `${r} (to remove)`)].join(", ")}`);
   return `${lines.join("\n")}\n`;
 }
 
-export type JsonTarget = ({ ok: true } & Omit<TargetOutcome, "changes"> & { changes: (SurfaceChange & { text: string })[] }) | { ok: false; spec: string; output: string; error: Diagnostic; warnings?: SpecWarning[] };
+export type JsonTarget =
+  | ({ ok: true } & Omit<TargetOutcome, "changes"> & { changes: (SurfaceChange & { text: string })[] })
+  | { ok: false; spec: string; output: string; error: Diagnostic; warnings?: SpecWarning[] };
 
 export function jsonTarget(outcome: TargetOutcome): JsonTarget {
   return { ok: true, ...outcome, changes: outcome.changes.map((c) => ({ ...c, text: formatChange(c) })) };

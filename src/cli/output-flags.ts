@@ -5,8 +5,17 @@ import type { Diagnostic } from "../diagnostics.js";
 
 export function withOutputFlags<T>(y: Argv<T>): Argv<T & { quiet: boolean; json: boolean }> {
   return y
-    .option("quiet", { alias: "q", type: "boolean", default: false, describe: "print only problems (errors, stale output; lint: its warnings)" })
-    .option("json", { type: "boolean", default: false, describe: "print one machine-readable JSON document on stdout" });
+    .option("quiet", {
+      alias: "q",
+      type: "boolean",
+      default: false,
+      describe: "print only problems (errors, stale output; lint: its warnings)",
+    })
+    .option("json", {
+      type: "boolean",
+      default: false,
+      describe: "print one machine-readable JSON document on stdout",
+    });
 }
 
 /** What --json prints when a command stops on an error before it could print its own result. */

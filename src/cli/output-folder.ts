@@ -16,7 +16,11 @@ export function lstatIfAny(file: string): Stats | undefined {
 }
 
 function blocked(file: string, problem: string): SpecError {
-  return new SpecError({ file, problem, fix: "move it away or choose another output folder; faultline replaces only files it generated" });
+  return new SpecError({
+    file,
+    problem,
+    fix: "move it away or choose another output folder; faultline replaces only files it generated",
+  });
 }
 
 /**
@@ -40,7 +44,8 @@ export function assertWritable(outDir: string, written: string[]): void {
       if (!info) break;
       const isLast = i === parts.length;
       if (isLast && info.isDirectory()) throw blocked(here, "is a folder where faultline writes a file");
-      if (!isLast && !info.isDirectory()) throw blocked(here, `is ${info.isSymbolicLink() ? "a symlink" : "a file"} where faultline writes a folder`);
+      if (!isLast && !info.isDirectory())
+        throw blocked(here, `is ${info.isSymbolicLink() ? "a symlink" : "a file"} where faultline writes a folder`);
     }
   }
 }

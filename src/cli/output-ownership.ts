@@ -11,7 +11,8 @@ import { SpecError } from "../diagnostics.js";
 
 export const MANIFEST_FILE = ".faultline.json";
 
-const MANIFEST_NOTE = "Written by faultline: the files it generated in this folder. It replaces or removes only these; every other file here is yours and left alone.";
+const MANIFEST_NOTE =
+  "Written by faultline: the files it generated in this folder. It replaces or removes only these; every other file here is yours and left alone.";
 
 /** Sorted, no version, no time: the same files give the same bytes. */
 export function manifestText(files: string[]): string {
@@ -23,7 +24,9 @@ export function parseManifest(text: string | undefined): Set<string> | undefined
   if (text === undefined) return undefined;
   try {
     const value = JSON.parse(text) as { files?: unknown };
-    return Array.isArray(value.files) && value.files.every((f) => typeof f === "string") ? new Set(value.files as string[]) : undefined;
+    return Array.isArray(value.files) && value.files.every((f) => typeof f === "string")
+      ? new Set(value.files)
+      : undefined;
   } catch {
     return undefined;
   }
@@ -57,7 +60,7 @@ export function assertOwned(o: Ownership): void {
   throw new SpecError({
     file: o.outDir,
     problem: `the output folder holds files faultline did not write (${listed(foreign)}), and no ${MANIFEST_FILE} that says faultline owns it`,
-    fix: "generate into a new or empty folder (e.g. src/api), or pass --force (config \"force\": true) to write next to those files: faultline still never replaces or removes them",
+    fix: 'generate into a new or empty folder (e.g. src/api), or pass --force (config "force": true) to write next to those files: faultline still never replaces or removes them',
   });
 }
 

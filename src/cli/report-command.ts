@@ -26,18 +26,30 @@ export interface ReportSurface {
   operations: OperationCount[];
 }
 
-export async function reportSurface(specs: string[], allowRemoteRefs: boolean, load: Pick<LoadOptions, "limits" | "refRoots"> = {}): Promise<ReportSurface> {
+export async function reportSurface(
+  specs: string[],
+  allowRemoteRefs: boolean,
+  load: Pick<LoadOptions, "limits" | "refRoots"> = {},
+): Promise<ReportSurface> {
   const surface: ReportSurface = { rows: [], operations: [] };
   for (const spec of specs) {
     const loaded = await loadSpec(spec, { ...load, allowRemoteRefs });
     const { api, classified } = generateIr(loaded);
     surface.rows.push(...surfaceRows(api, classified));
-    surface.operations.push({ api: api.title, operations: api.operations.length, withoutErrors: classified.filter((c) => c.errors.length === 0).length });
+    surface.operations.push({
+      api: api.title,
+      operations: api.operations.length,
+      withoutErrors: classified.filter((c) => c.errors.length === 0).length,
+    });
   }
   return surface;
 }
 
-export async function reportRows(specs: string[], allowRemoteRefs: boolean, load: Pick<LoadOptions, "limits" | "refRoots"> = {}): Promise<SurfaceRow[]> {
+export async function reportRows(
+  specs: string[],
+  allowRemoteRefs: boolean,
+  load: Pick<LoadOptions, "limits" | "refRoots"> = {},
+): Promise<SurfaceRow[]> {
   return (await reportSurface(specs, allowRemoteRefs, load)).rows;
 }
 
@@ -53,7 +65,10 @@ export function markdownReport({ rows, operations }: ReportSurface): string {
 
 export async function reportCommand(args: ReportArgs, io: Pick<Io, "out" | "err">): Promise<number> {
   const surface = await reportSurface(args.specs, args.allowRemoteRefs, args.load);
-  const text = args.format === "html" ? (await import("../report/report-html.js")).htmlReport(surface.rows, surface.operations) : markdownReport(surface);
+  const text =
+    args.format === "html"
+      ? (await import("../report/report-html.js")).htmlReport(surface.rows, surface.operations)
+      : markdownReport(surface);
   if (args.out) {
     await mkdir(path.dirname(args.out), { recursive: true });
     await writeFile(args.out, text);
@@ -61,8 +76,20 @@ export async function reportCommand(args: ReportArgs, io: Pick<Io, "out" | "err"
     io.out(text);
   }
   if (args.json) {
-    const perCategory = Object.fromEntries([...new Set(surface.rows.map((r) => r.category))].sort().map((c) => [c, surface.rows.filter((r) => r.category === c).length]));
-    const result = { ok: true, format: args.format, out: args.out ?? null, ...operationTotals(surface.operations), errorVariants: surface.rows.length, perCategory, apis: surface.operations };
+    const perCategory = Object.fromEntries(
+      [...new Set(surface.rows.map((r) => r.category))]
+        .sort()
+        .map((c) => [c, surface.rows.filter((r) => r.category === c).length]),
+    );
+    const result = {
+      ok: true,
+      format: args.format,
+      out: args.out ?? null,
+      ...operationTotals(surface.operations),
+      errorVariants: surface.rows.length,
+      perCategory,
+      apis: surface.operations,
+    };
     io.out(`${JSON.stringify(args.out ? result : { ...result, rows: surface.rows }, null, 2)}\n`);
   }
   return 0;

@@ -104,7 +104,8 @@ export class WarningsAsErrors extends Error {
 
 export async function runTarget(target: Target, options: RunOptions): Promise<TargetOutcome> {
   const prepared = await prepareTarget(target, options);
-  if (options.strict && prepared.result.warnings.length > 0) throw new WarningsAsErrors(relativeWarnings(prepared.result.warnings, options.cwd));
+  if (options.strict && prepared.result.warnings.length > 0)
+    throw new WarningsAsErrors(relativeWarnings(prepared.result.warnings, options.cwd));
   return commitTarget(prepared, options);
 }
 
@@ -118,11 +119,14 @@ export async function prepareTarget(target: Target, options: RunOptions): Promis
   try {
     options.onStage?.("loading");
     // Relative to the process, so diagnostics name the file the way the user typed it.
-    const loaded = await loadSpec(isSpecUrl(target.spec) ? target.spec : path.relative(process.cwd(), target.spec) || target.spec, {
-      allowRemoteRefs: target.allowRemoteRefs ?? false,
-      ...(target.limits ? { limits: target.limits } : {}),
-      ...(target.refRoots ? { refRoots: target.refRoots } : {}),
-    });
+    const loaded = await loadSpec(
+      isSpecUrl(target.spec) ? target.spec : path.relative(process.cwd(), target.spec) || target.spec,
+      {
+        allowRemoteRefs: target.allowRemoteRefs ?? false,
+        ...(target.limits ? { limits: target.limits } : {}),
+        ...(target.refRoots ? { refRoots: target.refRoots } : {}),
+      },
+    );
     options.onStage?.("generating");
     const result = await generate(loaded, options.tools, {
       ...(target.overrides ? { overrides: target.overrides } : {}),
@@ -145,7 +149,9 @@ export async function commitTarget(prepared: PreparedTarget, options: RunOptions
     const before = previousSurface(target.output);
     const after = parseSurfaceJson(result.files.find((f) => f.path === SURFACE_FILE)!.contents)!;
     const writeOptions = { force: target.force ?? false };
-    const summary = options.check ? await planOutput(target.output, result.files, writeOptions) : await writeOutput(target.output, result.files, undefined, writeOptions);
+    const summary = options.check
+      ? await planOutput(target.output, result.files, writeOptions)
+      : await writeOutput(target.output, result.files, undefined, writeOptions);
     return {
       spec: displayPath(target.spec, options.cwd),
       output: displayPath(target.output, options.cwd),

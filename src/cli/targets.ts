@@ -38,7 +38,11 @@ export interface ResolvedTargets {
   configFile?: string;
 }
 
-export async function resolveTargets(args: TargetArgs, cwd: string, options: { fresh?: boolean } = {}): Promise<ResolvedTargets> {
+export async function resolveTargets(
+  args: TargetArgs,
+  cwd: string,
+  options: { fresh?: boolean } = {},
+): Promise<ResolvedTargets> {
   const configFile = args.config !== undefined ? path.resolve(cwd, args.config) : await findConfig(cwd);
   const config = configFile ? await loadConfig(configFile, { ...options, cwd }) : undefined;
   let targets: Target[];
@@ -46,7 +50,8 @@ export async function resolveTargets(args: TargetArgs, cwd: string, options: { f
     const spec = isSpecUrl(args.spec) ? args.spec : path.resolve(cwd, args.spec);
     const listed = config?.targets.find((t) => t.spec === spec);
     const output = args.out !== undefined ? path.resolve(cwd, args.out) : listed?.output;
-    if (output === undefined) throw new UsageError(`generate needs --out <dir> for ${args.spec} (or list it in ${CONFIG_FILE})`);
+    if (output === undefined)
+      throw new UsageError(`generate needs --out <dir> for ${args.spec} (or list it in ${CONFIG_FILE})`);
     targets = [listed ? { ...listed, output } : withDefaults({ spec, output }, config?.defaults ?? {}, config?.base)];
   } else {
     if (!config) {
@@ -56,8 +61,12 @@ export async function resolveTargets(args: TargetArgs, cwd: string, options: { f
         fix: "create a config with `faultline init`, or pass a spec: faultline generate openapi.yaml -o src/api",
       });
     }
-    if (args.out !== undefined && config.targets.length > 1) throw new UsageError(`--out is ambiguous: ${path.basename(config.file)} lists ${config.targets.length} specs; name one: faultline generate <spec> -o <dir>`);
-    targets = args.out !== undefined ? [{ ...config.targets[0]!, output: path.resolve(cwd, args.out) }] : config.targets;
+    if (args.out !== undefined && config.targets.length > 1)
+      throw new UsageError(
+        `--out is ambiguous: ${path.basename(config.file)} lists ${config.targets.length} specs; name one: faultline generate <spec> -o <dir>`,
+      );
+    targets =
+      args.out !== undefined ? [{ ...config.targets[0]!, output: path.resolve(cwd, args.out) }] : config.targets;
   }
   targets = targets.map((t) => withFlags(t, args));
   return { targets, ...(configFile ? { configFile } : {}) };

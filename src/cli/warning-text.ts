@@ -11,6 +11,7 @@ export function describeWarnings(spec: string, warnings: SpecWarning[], style: S
   const label = asErrors ? style.red("error:") : style.yellow("warning:");
   const count = `${spec}: ${warnings.length} warning${warnings.length === 1 ? "" : "s"}${asErrors ? " (--strict: refused, nothing written)" : ""}`;
   const shown = warnings.slice(0, MAX_SHOWN).map((w) => `${label} ${formatWarning(w)}`);
-  const more = warnings.length > MAX_SHOWN ? [`... and ${warnings.length - MAX_SHOWN} more (--json lists every one)`] : [];
+  const more =
+    warnings.length > MAX_SHOWN ? [`... and ${warnings.length - MAX_SHOWN} more (--json lists every one)`] : [];
   return `${[count, ...shown, ...more].join("\n")}\n`;
 }

@@ -56,10 +56,17 @@ interface TargetState {
 const MAX_CHANGES_SHOWN = 6;
 
 export function watchLine(outcome: TargetOutcome, style: Style): string {
-  const files = outcome.written.length + outcome.removed.length === 0 ? "output unchanged" : `${outcome.written.length} written, ${outcome.removed.length} removed`;
+  const files =
+    outcome.written.length + outcome.removed.length === 0
+      ? "output unchanged"
+      : `${outcome.written.length} written, ${outcome.removed.length} removed`;
   const shown = outcome.changes.slice(0, MAX_CHANGES_SHOWN).map(formatChange);
   if (outcome.changes.length > shown.length) shown.push(`+${outcome.changes.length - shown.length} more`);
-  const surface = !outcome.hadSurface ? "first generation" : outcome.changes.length === 0 ? summarizeChanges([]) : style.yellow(`${summarizeChanges(outcome.changes)}: ${shown.join("; ")}`);
+  const surface = !outcome.hadSurface
+    ? "first generation"
+    : outcome.changes.length === 0
+      ? summarizeChanges([])
+      : style.yellow(`${summarizeChanges(outcome.changes)}: ${shown.join("; ")}`);
   return `${outcome.spec} -> ${outcome.output}: ${files} ${style.dim(`(${outcome.ms} ms)`)}; ${surface}\n`;
 }
 
@@ -99,11 +106,18 @@ export async function runWatch(options: WatchOptions): Promise<number> {
       else if (state.committing) state.again = true;
     }
   });
-  const syncWatchers = () => watchers.sync([...[...states.values()].flatMap((s) => s.inputs), ...(options.configFile ? [options.configFile] : [])]);
+  const syncWatchers = () =>
+    watchers.sync([
+      ...[...states.values()].flatMap((s) => s.inputs),
+      ...(options.configFile ? [options.configFile] : []),
+    ]);
 
   async function regenerate(state: TargetState, initial: boolean): Promise<void> {
     const runOptions = { check: false, cwd: options.cwd, tools };
-    const attempt = await state.settler.settle(() => prepareTarget(state.target, runOptions), (prepared) => inputsUnchanged(prepared.loaded));
+    const attempt = await state.settler.settle(
+      () => prepareTarget(state.target, runOptions),
+      (prepared) => inputsUnchanged(prepared.loaded),
+    );
     if (!attempt) return;
     state.committing = true;
     const saveAt = state.settler.takeSaveStart();
@@ -114,15 +128,33 @@ export async function runWatch(options: WatchOptions): Promise<number> {
       const outcome = await commitTarget(attempt.value, runOptions);
       state.inputs = outcome.inputs;
       syncWatchers();
-      event = { spec, initial, outcome, ...(saveAt !== undefined ? { sinceSaveMs: Math.round(performance.now() - saveAt) } : {}) };
+      event = {
+        spec,
+        initial,
+        outcome,
+        ...(saveAt !== undefined ? { sinceSaveMs: Math.round(performance.now() - saveAt) } : {}),
+      };
       print(watchLine(outcome, style));
     } catch (error) {
-      const diagnostic: Diagnostic = error instanceof SpecError ? error.diagnostic : { file: spec, problem: `internal error: ${(error as Error)?.message ?? String(error)}`, fix: "please report it; watching continues" };
+      const diagnostic: Diagnostic =
+        error instanceof SpecError
+          ? error.diagnostic
+          : {
+              file: spec,
+              problem: `internal error: ${(error as Error)?.message ?? String(error)}`,
+              fix: "please report it; watching continues",
+            };
       event = { spec, initial, error: diagnostic };
-      if (!options.json) options.out(`${style.red("error:")} ${error instanceof SpecError ? error.message : `${diagnostic.problem}\n  fix: ${diagnostic.fix}`}\n  keeping the last good output in ${displayPath(state.target.output, options.cwd)}\n`);
+      if (!options.json)
+        options.out(
+          `${style.red("error:")} ${error instanceof SpecError ? error.message : `${diagnostic.problem}\n  fix: ${diagnostic.fix}`}\n  keeping the last good output in ${displayPath(state.target.output, options.cwd)}\n`,
+        );
     }
     state.committing = false;
-    if (options.json) options.out(`${JSON.stringify(event.outcome ? { spec, initial, ok: true, target: jsonTarget(event.outcome) } : { spec, initial, ok: false, error: event.error })}\n`);
+    if (options.json)
+      options.out(
+        `${JSON.stringify(event.outcome ? { spec, initial, ok: true, target: jsonTarget(event.outcome) } : { spec, initial, ok: false, error: event.error })}\n`,
+      );
     options.onEvent?.(event);
   }
 
@@ -149,7 +181,12 @@ export async function runWatch(options: WatchOptions): Promise<number> {
     const next = new Map<string, TargetState>();
     for (const target of targets) {
       const old = states.get(keyOf(target));
-      next.set(keyOf(target), old ? Object.assign(old, { target }) : { target, inputs: [target.spec], settler: new SaveSettler(debounceMs), committing: false, again: false });
+      next.set(
+        keyOf(target),
+        old
+          ? Object.assign(old, { target })
+          : { target, inputs: [target.spec], settler: new SaveSettler(debounceMs), committing: false, again: false },
+      );
     }
     for (const [key, state] of states) if (!next.has(key)) state.settler.close();
     states = next;
@@ -160,9 +197,19 @@ export async function runWatch(options: WatchOptions): Promise<number> {
     try {
       adopt((await resolveTargets(options.targetArgs ?? {}, options.cwd, { fresh: true })).targets);
     } catch (error) {
-      const diagnostic: Diagnostic = error instanceof SpecError ? error.diagnostic : { file: options.configFile ?? "", problem: `internal error: ${(error as Error)?.message ?? String(error)}`, fix: "please report it" };
+      const diagnostic: Diagnostic =
+        error instanceof SpecError
+          ? error.diagnostic
+          : {
+              file: options.configFile ?? "",
+              problem: `internal error: ${(error as Error)?.message ?? String(error)}`,
+              fix: "please report it",
+            };
       if (options.json) options.out(`${JSON.stringify({ config: true, ok: false, error: diagnostic })}\n`);
-      else options.out(`${style.red("error:")} ${error instanceof SpecError ? error.message : diagnostic.problem}\n  keeping the previous configuration\n`);
+      else
+        options.out(
+          `${style.red("error:")} ${error instanceof SpecError ? error.message : diagnostic.problem}\n  keeping the previous configuration\n`,
+        );
       return;
     }
     await Promise.all([...states.values()].map((s) => run(s, false)));
@@ -171,9 +218,13 @@ export async function runWatch(options: WatchOptions): Promise<number> {
   adopt(options.targets);
   await Promise.all([...states.values()].map((s) => run(s, true)));
   const fileCount = new Set([...states.values()].flatMap((s) => s.inputs)).size;
-  print(`watching ${fileCount} spec file${fileCount === 1 ? "" : "s"}${options.configFile ? " and the config" : ""}; press Ctrl+C to stop\n`);
+  print(
+    `watching ${fileCount} spec file${fileCount === 1 ? "" : "s"}${options.configFile ? " and the config" : ""}; press Ctrl+C to stop\n`,
+  );
 
-  await new Promise<void>((resolve) => (signal.aborted ? resolve() : signal.addEventListener("abort", () => resolve(), { once: true })));
+  await new Promise<void>((resolve) =>
+    signal.aborted ? resolve() : signal.addEventListener("abort", () => resolve(), { once: true }),
+  );
   clearTimeout(configTimer);
   for (const state of states.values()) state.settler.close();
   watchers.close();

@@ -12,7 +12,9 @@ export function typeNames(op: OperationIR) {
 
 /** A TypeScript string literal. U+2028/2029 are escaped too: some tools still choke on them raw. */
 export function stringLiteral(value: string): string {
-  return JSON.stringify(value).replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
+  return JSON.stringify(value)
+    .replace(/\u2028/g, "\\u2028")
+    .replace(/\u2029/g, "\\u2029");
 }
 
 const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
@@ -76,7 +78,11 @@ function constSuffix(key: string, value: unknown): string {
  * element goes on its own line under the line's `indent`, as prettier breaks it. Review diffs then
  * show the one field that changed.
  */
-export function dataBlock(value: unknown, at: { indent: number; column: number; trailing: number }, width = 100): string {
+export function dataBlock(
+  value: unknown,
+  at: { indent: number; column: number; trailing: number },
+  width = 100,
+): string {
   const inline = dataLiteral(value);
   if (at.column + inline.length + at.trailing <= width || value === null || typeof value !== "object") return inline;
   const inner = at.indent + 2;

@@ -2,7 +2,13 @@
 // structures and prints each file once with `createSourceFile(name, { statements })`. Adding
 // declarations one by one re-parses the file each time and was measured quadratic (56 s for
 // 1,000 of each), so a file is always built whole.
-import type { JSDocStructure, OptionalKind, ParameterDeclarationStructure, Project, StatementStructures } from "ts-morph";
+import type {
+  JSDocStructure,
+  OptionalKind,
+  ParameterDeclarationStructure,
+  Project,
+  StatementStructures,
+} from "ts-morph";
 import type { Parameter, Statement } from "./structures.js";
 import { tsMorph } from "./ts-morph.js";
 
@@ -24,8 +30,18 @@ function toStructure(statement: Statement): string | StatementStructures {
         kind: StructureKind.Interface,
         name: statement.name,
         ...common,
-        properties: (statement.properties ?? []).map((p) => ({ name: p.name, type: p.type, hasQuestionToken: p.hasQuestionToken ?? false, docs: docs(p.docs) ?? [] })),
-        methods: (statement.methods ?? []).map((m) => ({ name: m.name, docs: docs(m.docs) ?? [], parameters: parameters(m.parameters), returnType: m.returnType })),
+        properties: (statement.properties ?? []).map((p) => ({
+          name: p.name,
+          type: p.type,
+          hasQuestionToken: p.hasQuestionToken ?? false,
+          docs: docs(p.docs) ?? [],
+        })),
+        methods: (statement.methods ?? []).map((m) => ({
+          name: m.name,
+          docs: docs(m.docs) ?? [],
+          parameters: parameters(m.parameters),
+          returnType: m.returnType,
+        })),
       };
     case "type-alias":
       return { kind: StructureKind.TypeAlias, name: statement.name, type: statement.type, ...common };
@@ -33,8 +49,13 @@ function toStructure(statement: Statement): string | StatementStructures {
       return {
         kind: StructureKind.VariableStatement,
         ...common,
-        declarationKind: statement.declarationKind === "let" ? VariableDeclarationKind.Let : VariableDeclarationKind.Const,
-        declarations: statement.declarations.map((d) => ({ name: d.name, initializer: d.initializer, ...(d.type ? { type: d.type } : {}) })),
+        declarationKind:
+          statement.declarationKind === "let" ? VariableDeclarationKind.Let : VariableDeclarationKind.Const,
+        declarations: statement.declarations.map((d) => ({
+          name: d.name,
+          initializer: d.initializer,
+          ...(d.type ? { type: d.type } : {}),
+        })),
       };
     case "function":
       return {
@@ -55,7 +76,11 @@ function toStructure(statement: Statement): string | StatementStructures {
  */
 function newProject(): Project {
   const { IndentationText, Project: ProjectClass } = tsMorph();
-  return new ProjectClass({ useInMemoryFileSystem: true, skipLoadingLibFiles: true, manipulationSettings: { indentationText: IndentationText.TwoSpaces } });
+  return new ProjectClass({
+    useInMemoryFileSystem: true,
+    skipLoadingLibFiles: true,
+    manipulationSettings: { indentationText: IndentationText.TwoSpaces },
+  });
 }
 
 /** One file's text from its statements, printed by ts-morph's public createSourceFile. */

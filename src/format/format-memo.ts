@@ -66,12 +66,14 @@ export function createFormatMemo(format: FormatText, options: FormatMemoOptions 
     if (!split) return format(source);
     const all: Piece[] = [{ kind: "file", text: split.skeleton }, ...split.pieces];
     const known = new Map(all.map((piece) => [pieceKey(piece), pieces.get(pieceKey(piece))]));
-    const missing = [...new Map(all.map((piece) => [pieceKey(piece), piece])).entries()].filter(([key]) => known.get(key) === undefined);
+    const missing = [...new Map(all.map((piece) => [pieceKey(piece), piece])).entries()].filter(
+      ([key]) => known.get(key) === undefined,
+    );
     if (missing.length > 0) {
       const formatted = await formatTogether(missing.map(([, piece]) => piece));
       if (!formatted) return format(source);
       missing.forEach(([key], i) => {
-        known.set(key, formatted[i]!);
+        known.set(key, formatted[i]);
         pieces.set(key, formatted[i]!);
       });
     }

@@ -26,21 +26,40 @@ const PLACEHOLDER = `${RESERVED}piece_`;
 const SPLIT_LINE = `${RESERVED}split;`;
 
 /** How a piece is written into a batch, and how prettier prints its placeholder in the skeleton. */
-const SHAPES: Record<PieceKind, { open?: string; close?: string; placeholder: (n: number) => string; printed: (n: number) => string }> = {
+const SHAPES: Record<
+  PieceKind,
+  { open?: string; close?: string; placeholder: (n: number) => string; printed: (n: number) => string }
+> = {
   file: { placeholder: () => "", printed: () => "" },
   statement: { placeholder: (n) => `${PLACEHOLDER}${n};`, printed: (n) => `${PLACEHOLDER}${n};` },
-  "interface-member": { open: `interface ${RESERVED}wrap {`, close: "}", placeholder: (n) => `${PLACEHOLDER}${n}: never`, printed: (n) => `  ${PLACEHOLDER}${n}: never;` },
-  "object-member": { open: `const ${RESERVED}wrap = {`, close: "};", placeholder: (n) => `${PLACEHOLDER}${n}: 0`, printed: (n) => `  ${PLACEHOLDER}${n}: 0,` },
+  "interface-member": {
+    open: `interface ${RESERVED}wrap {`,
+    close: "}",
+    placeholder: (n) => `${PLACEHOLDER}${n}: never`,
+    printed: (n) => `  ${PLACEHOLDER}${n}: never;`,
+  },
+  "object-member": {
+    open: `const ${RESERVED}wrap = {`,
+    close: "};",
+    placeholder: (n) => `${PLACEHOLDER}${n}: 0`,
+    printed: (n) => `  ${PLACEHOLDER}${n}: 0,`,
+  },
 };
 
 /** Only whitespace (after at most one separator) between pieces, across a line break when asked. */
-export const isCleanGap = (gap: string, needsLineBreak: boolean) => /^[;,]?\s*$/.test(gap) && (!needsLineBreak || gap.includes("\n"));
+export const isCleanGap = (gap: string, needsLineBreak: boolean) =>
+  /^[;,]?\s*$/.test(gap) && (!needsLineBreak || gap.includes("\n"));
 
 export const placeholderOf = (kind: PieceKind, n: number) => SHAPES[kind].placeholder(n);
 
 /** Every piece in one prettier call (a call costs ~1 ms before any work); undefined if the output does not split back. */
-export async function formatBatch(pieces: Piece[], format: (text: string) => Promise<string>): Promise<string[] | undefined> {
-  const wrapped = pieces.map(({ kind, text }) => (SHAPES[kind].open ? `${SHAPES[kind].open}\n${text}\n${SHAPES[kind].close}` : text));
+export async function formatBatch(
+  pieces: Piece[],
+  format: (text: string) => Promise<string>,
+): Promise<string[] | undefined> {
+  const wrapped = pieces.map(({ kind, text }) =>
+    SHAPES[kind].open ? `${SHAPES[kind].open}\n${text}\n${SHAPES[kind].close}` : text,
+  );
   const lines = (await format(`${wrapped.join(`\n${SPLIT_LINE}\n`)}\n`)).split("\n");
   const groups: string[][] = [[]];
   for (const line of lines.slice(0, -1)) line === SPLIT_LINE ? groups.push([]) : groups.at(-1)!.push(line);

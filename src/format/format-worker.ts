@@ -5,11 +5,17 @@ import { parentPort, type MessagePort } from "node:worker_threads";
 import type { FormatReply, FormatRequest } from "./format-thread.js";
 import { PRETTIER_OPTIONS } from "./prettier-options.js";
 
-async function reply(prettier: Promise<typeof import("prettier")>, { id, source }: FormatRequest): Promise<FormatReply> {
+async function reply(
+  prettier: Promise<typeof import("prettier")>,
+  { id, source }: FormatRequest,
+): Promise<FormatReply> {
   try {
     return { id, text: await (await prettier).format(source, PRETTIER_OPTIONS) };
   } catch (error) {
-    return { id, error: { name: (error as Error)?.name ?? "Error", message: (error as Error)?.message ?? String(error) } };
+    return {
+      id,
+      error: { name: (error as Error)?.name ?? "Error", message: (error as Error)?.message ?? String(error) },
+    };
   }
 }
 

@@ -28,14 +28,27 @@ interface Token {
 function tokenize(ts: typeof TS, source: string): Token[] | undefined {
   const K = ts.SyntaxKind;
   let failed = false;
-  const scanner = ts.createScanner(ts.ScriptTarget.Latest, false, ts.LanguageVariant.Standard, source, () => (failed = true));
+  const scanner = ts.createScanner(
+    ts.ScriptTarget.Latest,
+    false,
+    ts.LanguageVariant.Standard,
+    source,
+    () => (failed = true),
+  );
   const tokens: Token[] = [];
   const braces: boolean[] = []; // true: the "}" ends a template's ${ }
   let onNewLine = false;
   for (let kind = scanner.scan(); kind !== K.EndOfFileToken; kind = scanner.scan()) {
     if (kind === K.NewLineTrivia) onNewLine = true;
     if (kind === K.NewLineTrivia || kind === K.WhitespaceTrivia) continue;
-    if (kind === K.SlashToken || kind === K.SlashEqualsToken || kind === K.ConflictMarkerTrivia || kind === K.ShebangTrivia || kind === K.Unknown) return undefined;
+    if (
+      kind === K.SlashToken ||
+      kind === K.SlashEqualsToken ||
+      kind === K.ConflictMarkerTrivia ||
+      kind === K.ShebangTrivia ||
+      kind === K.Unknown
+    )
+      return undefined;
     if (kind === K.CloseBraceToken && braces.at(-1)) {
       kind = scanner.reScanTemplateToken(false);
       if (kind === K.TemplateTail) braces.pop();
@@ -49,8 +62,15 @@ function tokenize(ts: typeof TS, source: string): Token[] | undefined {
 }
 
 function depthChange(K: Kinds, kind: TS.SyntaxKind): number {
-  if (kind === K.OpenBraceToken || kind === K.OpenParenToken || kind === K.OpenBracketToken || kind === K.TemplateHead) return 1;
-  if (kind === K.CloseBraceToken || kind === K.CloseParenToken || kind === K.CloseBracketToken || kind === K.TemplateTail) return -1;
+  if (kind === K.OpenBraceToken || kind === K.OpenParenToken || kind === K.OpenBracketToken || kind === K.TemplateHead)
+    return 1;
+  if (
+    kind === K.CloseBraceToken ||
+    kind === K.CloseParenToken ||
+    kind === K.CloseBracketToken ||
+    kind === K.TemplateTail
+  )
+    return -1;
   return 0;
 }
 
@@ -68,7 +88,15 @@ function closingOf(K: Kinds, tokens: Token[], open: number): number | undefined 
 function statementEnd(K: Kinds, tokens: Token[], first: number): number | undefined {
   let keyword = first;
   while (tokens[keyword]?.kind === K.ExportKeyword || tokens[keyword]?.kind === K.DeclareKeyword) keyword++;
-  const endsAtBrace = [K.InterfaceKeyword, K.FunctionKeyword, K.ClassKeyword, K.EnumKeyword, K.NamespaceKeyword, K.ModuleKeyword, K.AbstractKeyword].includes(tokens[keyword]?.kind ?? K.Unknown);
+  const endsAtBrace = [
+    K.InterfaceKeyword,
+    K.FunctionKeyword,
+    K.ClassKeyword,
+    K.EnumKeyword,
+    K.NamespaceKeyword,
+    K.ModuleKeyword,
+    K.AbstractKeyword,
+  ].includes(tokens[keyword]?.kind ?? K.Unknown);
   let depth = 0;
   for (let i = first; i < tokens.length; i++) {
     const { kind } = tokens[i]!;
@@ -94,7 +122,9 @@ function bodyOf(K: Kinds, tokens: Token[], first: number, last: number): Body | 
     // Type arguments (`extends Base<{ a: 1 }>`) could hold a "{" before the body's.
     let open = i;
     while (open < last && tokens[open]!.kind !== K.OpenBraceToken && tokens[open]!.kind !== K.LessThanToken) open++;
-    return tokens[open]!.kind === K.OpenBraceToken && closingOf(K, tokens, open) === last ? { kind: "interface-member", open, close: last } : undefined;
+    return tokens[open]!.kind === K.OpenBraceToken && closingOf(K, tokens, open) === last
+      ? { kind: "interface-member", open, close: last }
+      : undefined;
   }
   if (keyword !== K.ConstKeyword && keyword !== K.LetKeyword && keyword !== K.VarKeyword) return undefined;
   let depth = 0;
@@ -103,13 +133,25 @@ function bodyOf(K: Kinds, tokens: Token[], first: number, last: number): Body | 
     if (depth !== 0 || tokens[at]!.kind !== K.EqualsToken) continue;
     const open = at + 1;
     // `= { ... };` and nothing else: not `= { ... } as T;`, nor `= a || { ... };`.
-    return tokens[open]?.kind === K.OpenBraceToken && tokens[last]!.kind === K.SemicolonToken && closingOf(K, tokens, open) === last - 1 ? { kind: "object-member", open, close: last - 1 } : undefined;
+    return tokens[open]?.kind === K.OpenBraceToken &&
+      tokens[last]!.kind === K.SemicolonToken &&
+      closingOf(K, tokens, open) === last - 1
+      ? { kind: "object-member", open, close: last - 1 }
+      : undefined;
   }
   return undefined;
 }
 
 /** The body's members as pieces and the statement's skeleton text; undefined when it does not split cleanly. */
-function splitBody(K: Kinds, source: string, tokens: Token[], from: number, statementEndAt: number, body: Body, firstPiece: number): { skeleton: string; pieces: Piece[] } | undefined {
+function splitBody(
+  K: Kinds,
+  source: string,
+  tokens: Token[],
+  from: number,
+  statementEndAt: number,
+  body: Body,
+  firstPiece: number,
+): { skeleton: string; pieces: Piece[] } | undefined {
   const pieces: Piece[] = [];
   let skeleton = source.slice(from, tokens[body.open]!.end);
   let at = tokens[body.open]!.end;

@@ -19,7 +19,10 @@ const eachError = (api: ApiIR) => api.operations.flatMap((op) => op.errors.map((
 /** 429 and 503 are the statuses a server asks callers to wait on; without the header they guess. */
 export const retryAfterMissing: LintRule = (api) =>
   eachError(api)
-    .filter(({ error }) => (error.key === "429" || error.key === "503") && !error.retryAfterHeader && !error.envelope.retryAfter)
+    .filter(
+      ({ error }) =>
+        (error.key === "429" || error.key === "503") && !error.retryAfterHeader && !error.envelope.retryAfter,
+    )
     .map(({ op, error }) => ({
       rule: "retry-after-missing",
       pointer: `${error.pointer}/headers`,
@@ -33,11 +36,23 @@ export const errorWithoutSchema: LintRule = (api) =>
     if (op.method === "head") return []; // a HEAD response has no body to describe
     const fix = 'describe the body: content: { application/json: { schema: { $ref: "#/components/schemas/Error" } } }';
     if (error.media.length === 0) {
-      return [{ rule: "error-without-schema", pointer: error.pointer, message: `${title(op)}: the ${error.key} response has no content, so its error code and message are unknown`, fix }];
+      return [
+        {
+          rule: "error-without-schema",
+          pointer: error.pointer,
+          message: `${title(op)}: the ${error.key} response has no content, so its error code and message are unknown`,
+          fix,
+        },
+      ];
     }
     return error.media
       .filter((m) => m.json && !m.hasSchema)
-      .map((m) => ({ rule: "error-without-schema", pointer: `${error.pointer}/content/${pointerToken(m.contentType)}`, message: `${title(op)}: the ${error.key} response's ${m.contentType} body has no schema`, fix }));
+      .map((m) => ({
+        rule: "error-without-schema",
+        pointer: `${error.pointer}/content/${pointerToken(m.contentType)}`,
+        message: `${title(op)}: the ${error.key} response's ${m.contentType} body has no schema`,
+        fix,
+      }));
   });
 
 export const noErrorResponses: LintRule = (api) =>
@@ -54,9 +69,13 @@ export const noErrorResponses: LintRule = (api) =>
 function envelopeSignature(envelope: EnvelopeIR): string | undefined {
   const shape = envelope.shapes.find((s) => s !== "text");
   if (shape === undefined) return undefined;
-  const fields = [envelope.code && `code at ${envelope.code.join(".")}`, envelope.message && `message at ${envelope.message.join(".")}`].filter(Boolean);
+  const fields = [
+    envelope.code && `code at ${envelope.code.join(".")}`,
+    envelope.message && `message at ${envelope.message.join(".")}`,
+  ].filter(Boolean);
   // "unknown" is the parser's word for a JSON body it could not match to a known envelope.
-  const name = shape === "unknown" ? "an unrecognised error envelope" : `the ${shape.replace(/-envelope$/, "")} error envelope`;
+  const name =
+    shape === "unknown" ? "an unrecognised error envelope" : `the ${shape.replace(/-envelope$/, "")} error envelope`;
   return fields.length > 0 ? `${name} (${fields.join(", ")})` : name;
 }
 

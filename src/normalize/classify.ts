@@ -49,7 +49,10 @@ interface Candidate extends Classification {
 }
 
 /** Category and recovery each come from the first candidate that sets them. */
-function decide(candidates: (Candidate | undefined)[], fallback: { category: Category; recovery: Recovery; rule: string }): Verdict {
+function decide(
+  candidates: (Candidate | undefined)[],
+  fallback: { category: Category; recovery: Recovery; rule: string },
+): Verdict {
   let category: { value: Category; rule: string } | undefined;
   let recovery: { value: Recovery; rule: string } | undefined;
   for (const c of candidates) {
@@ -59,7 +62,11 @@ function decide(candidates: (Candidate | undefined)[], fallback: { category: Cat
   }
   const cat = category ?? { value: fallback.category, rule: fallback.rule };
   // A category decided above the status (billing by a code, say) brings its natural recovery.
-  const rec = recovery ?? (category ? { value: recoveryForCategory(cat.value, fallback), rule: cat.rule } : { value: fallback.recovery, rule: fallback.rule });
+  const rec =
+    recovery ??
+    (category
+      ? { value: recoveryForCategory(cat.value, fallback), rule: cat.rule }
+      : { value: fallback.recovery, rule: fallback.rule });
   const reason = cat.rule === rec.rule ? cat.rule : `${cat.rule}; recovery: ${rec.rule}`;
   return { category: cat.value, recovery: rec.value, reason };
 }
@@ -72,7 +79,11 @@ function recoveryForCategory(category: Category, fallback: { category: Category;
 function statusFallback(response: ErrorResponseIR): { category: Category; recovery: Recovery; rule: string } {
   const key = response.key;
   if (response.status !== undefined) {
-    return { category: categoryForStatus(response.status), recovery: recoveryForStatus(response.status), rule: `status ${key} default` };
+    return {
+      category: categoryForStatus(response.status),
+      recovery: recoveryForStatus(response.status),
+      rule: `status ${key} default`,
+    };
   }
   if (key === "5XX") return { category: "retryable", recovery: "retry-with-backoff", rule: "status 5XX default" };
   if (key === "4XX") return { category: "terminal", recovery: "fix-request", rule: "status 4XX default" };
@@ -84,14 +95,22 @@ function override(source: Classification | undefined, rule: string): Candidate |
 }
 
 export function classifyOperation(operation: OperationIR, overrides: ClassifyOverrides = {}): ClassifiedOperation {
-  const perOp = overrides.operations?.[operation.name] ?? (operation.operationId ? overrides.operations?.[operation.operationId] : undefined);
+  const perOp =
+    overrides.operations?.[operation.name] ??
+    (operation.operationId ? overrides.operations?.[operation.operationId] : undefined);
   const errors = operation.errors.map((response): ClassifiedError => {
     const key = response.key;
     const fallback = statusFallback(response);
     const responseRules: (Candidate | undefined)[] = [
       override(perOp?.status?.[key], `config: operation ${operation.name} status ${key}`),
       override(overrides.status?.[key], `config: status ${key}`),
-      override({ ...(response.category ? { category: response.category } : {}), ...(response.recovery ? { recovery: response.recovery } : {}) }, `x-faultline-category/recovery on ${key}`),
+      override(
+        {
+          ...(response.category ? { category: response.category } : {}),
+          ...(response.recovery ? { recovery: response.recovery } : {}),
+        },
+        `x-faultline-category/recovery on ${key}`,
+      ),
     ];
     const verdict = decide(responseRules, fallback);
     const explicit = responseRules.some((c) => c && (c.category || c.recovery));
@@ -100,8 +119,18 @@ export function classifyOperation(operation: OperationIR, overrides: ClassifyOve
       const codeRules: (Candidate | undefined)[] = [
         override(perOp?.codes?.[code.value], `config: operation ${operation.name} code ${code.value}`),
         override(overrides.codes?.[code.value], `config: code ${code.value}`),
-        override({ ...(code.category ? { category: code.category } : {}), ...(code.recovery ? { recovery: code.recovery } : {}) }, `x-faultline-codes ${code.value}`),
-        meaning && { category: meaning.category, recovery: meaning.recovery, rule: `code ${code.value}: ${meaning.source} says "${meaning.evidence}"` },
+        override(
+          {
+            ...(code.category ? { category: code.category } : {}),
+            ...(code.recovery ? { recovery: code.recovery } : {}),
+          },
+          `x-faultline-codes ${code.value}`,
+        ),
+        meaning && {
+          category: meaning.category,
+          recovery: meaning.recovery,
+          rule: `code ${code.value}: ${meaning.source} says "${meaning.evidence}"`,
+        },
       ];
       const own = codeRules.some((c) => c && (c.category || c.recovery));
       return { code, verdict: own ? decide([...codeRules, ...responseRules], fallback) : verdict, ownVerdict: own };
@@ -119,7 +148,8 @@ export function classifyApi(api: ApiIR, overrides: ClassifyOverrides = {}): Clas
 export function codeTable(classified: ClassifiedOperation[]): Map<string, Verdict> {
   const table = new Map<string, Verdict>();
   for (const { errors } of classified) {
-    for (const error of errors) for (const c of error.codes) if (c.ownVerdict && !table.has(c.code.value)) table.set(c.code.value, c.verdict);
+    for (const error of errors)
+      for (const c of error.codes) if (c.ownVerdict && !table.has(c.code.value)) table.set(c.code.value, c.verdict);
   }
   return new Map([...table].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }

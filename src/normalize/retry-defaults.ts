@@ -4,10 +4,17 @@
 import type { ApiIR, RetryAdviceIR } from "../ir.js";
 
 function sortedKeys<T>(record: Record<string, T>): Record<string, T> {
-  return Object.fromEntries(Object.keys(record).sort().map((k) => [k, record[k]!]));
+  return Object.fromEntries(
+    Object.keys(record)
+      .sort()
+      .map((k) => [k, record[k]!]),
+  );
 }
 
-export function mergeRetryAdvice(under: RetryAdviceIR | undefined, over: RetryAdviceIR | undefined): RetryAdviceIR | undefined {
+export function mergeRetryAdvice(
+  under: RetryAdviceIR | undefined,
+  over: RetryAdviceIR | undefined,
+): RetryAdviceIR | undefined {
   if (!under) return over;
   if (!over) return under;
   const { byStatus: underByStatus, ...underFields } = under;
@@ -15,7 +22,9 @@ export function mergeRetryAdvice(under: RetryAdviceIR | undefined, over: RetryAd
   const merged: RetryAdviceIR = { ...underFields, ...overFields };
   if (underByStatus || overByStatus) {
     const keys = new Set([...Object.keys(underByStatus ?? {}), ...Object.keys(overByStatus ?? {})]);
-    merged.byStatus = sortedKeys(Object.fromEntries([...keys].map((k) => [k, { ...underByStatus?.[k], ...overByStatus?.[k] }])));
+    merged.byStatus = sortedKeys(
+      Object.fromEntries([...keys].map((k) => [k, { ...underByStatus?.[k], ...overByStatus?.[k] }])),
+    );
   }
   return merged;
 }

@@ -72,7 +72,11 @@ interface GuardedResolver extends BaseResolver {
  * resolver is what redocly loads every file through, so a URL is refused wherever it appears.
  * Declared inside a function because its base class is only loaded when bundling.
  */
-function guardedResolver(config: ConstructorParameters<typeof BaseResolver>[0], allowRemoteRefs: boolean, limits: InputLimits): GuardedResolver {
+function guardedResolver(
+  config: ConstructorParameters<typeof BaseResolver>[0],
+  allowRemoteRefs: boolean,
+  limits: InputLimits,
+): GuardedResolver {
   return new (class extends redocly().BaseResolver implements GuardedResolver {
     readonly refused: string[] = [];
     readonly rejected: SpecError[] = [];
@@ -99,7 +103,8 @@ function guardedResolver(config: ConstructorParameters<typeof BaseResolver>[0], 
       if (parsed !== undefined) return { source, parsed };
       const document = super.parseDocument(source, isRoot);
       // A fetched file (--allow-remote-refs) is untrusted too: the same shape limits as a local one.
-      if (isRemoteRef(source.absoluteRef)) this.reject(() => checkDocumentShape(document.parsed, source.absoluteRef, limits, source.body));
+      if (isRemoteRef(source.absoluteRef))
+        this.reject(() => checkDocumentShape(document.parsed, source.absoluteRef, limits, source.body));
       return document;
     }
 
@@ -107,7 +112,11 @@ function guardedResolver(config: ConstructorParameters<typeof BaseResolver>[0], 
     checkedRemote(source: Source): Source {
       if (source.body.length > limits.maxSpecBytes) {
         this.reject(() => {
-          throw new SpecError({ file: source.absoluteRef, problem: `is larger than ${limits.maxSpecBytes} bytes, the limit for one spec file`, fix: `raise ${LIMIT_KNOBS.maxSpecBytes}` });
+          throw new SpecError({
+            file: source.absoluteRef,
+            problem: `is larger than ${limits.maxSpecBytes} bytes, the limit for one spec file`,
+            fix: `raise ${LIMIT_KNOBS.maxSpecBytes}`,
+          });
         });
       }
       return source;
@@ -127,7 +136,9 @@ function guardedResolver(config: ConstructorParameters<typeof BaseResolver>[0], 
     async sources(): Promise<Source[]> {
       // A file left unread is a rejected entry of the cache: not a source.
       const documents = await Promise.allSettled([...this.cache.values()]);
-      return documents.flatMap((d) => (d.status === "fulfilled" && "source" in d.value && d.value.source ? [d.value.source] : []));
+      return documents.flatMap((d) =>
+        d.status === "fulfilled" && "source" in d.value && d.value.source ? [d.value.source] : [],
+      );
     }
   })(config);
 }
@@ -146,11 +157,18 @@ export interface BundleInput {
   refRoots: RefRoots;
 }
 
-export async function bundleExternalRefs(input: BundleInput): Promise<{ document: Record<string, unknown>; files: string[]; texts: string[] }> {
+export async function bundleExternalRefs(
+  input: BundleInput,
+): Promise<{ document: Record<string, unknown>; files: string[]; texts: string[] }> {
   const { file, external, allowRemoteRefs } = input;
   const remote = external.find((r) => isRemoteRef(r.ref));
   if (remote && !allowRemoteRefs) {
-    throw new SpecError({ file, pointer: `${remote.pointer}/$ref`, problem: `remote $ref ${JSON.stringify(remote.ref)} ${REMOTE_REFUSED}`, fix: REMOTE_FIX });
+    throw new SpecError({
+      file,
+      pointer: `${remote.pointer}/$ref`,
+      problem: `remote $ref ${JSON.stringify(remote.ref)} ${REMOTE_REFUSED}`,
+      fix: REMOTE_FIX,
+    });
   }
   const { bundle, createConfig } = redocly();
   const config = await createConfig({}, {});
@@ -167,14 +185,19 @@ export async function bundleExternalRefs(input: BundleInput): Promise<{ document
   try {
     result = await bundle({ ref: path.resolve(file), config, dereference: false, externalRefResolver: resolver });
   } catch (error) {
-    throw new SpecError({ file, problem: `cannot bundle $refs: ${(error as Error).message}`, fix: "check that every $ref names an existing file" });
+    throw new SpecError({
+      file,
+      problem: `cannot bundle $refs: ${(error as Error).message}`,
+      fix: "check that every $ref names an existing file",
+    });
   }
   if (resolver.rejected[0]) throw resolver.rejected[0];
   // A $ref in literal data (an example) is data: its file unread (NOT_READ), or missing, is no failure.
   const inData = (p: NormalizedProblem) => {
     const at = p.location[0];
     const holder = at?.source.absoluteRef;
-    const document = holder === path.resolve(file) ? input.document : holder ? resolver.scanned.get(holder)?.parsed : undefined;
+    const document =
+      holder === path.resolve(file) ? input.document : holder ? resolver.scanned.get(holder)?.parsed : undefined;
     return p.message.includes(NOT_READ) || (at?.pointer !== undefined && pointsIntoLiteralData(document, at.pointer));
   };
   const failure = result.problems.find((p) => p.severity === "error" && !inData(p));
@@ -184,6 +207,8 @@ export async function bundleExternalRefs(input: BundleInput): Promise<{ document
   const others = [...remoteBodies.keys()].filter((f) => f !== root).sort();
   const files = [root, ...others];
   // Local files are hashed as they are on disk (redocly's copy has CRLF folded); remote ones as fetched.
-  const texts = files.map((f) => (isRemoteRef(f) ? (remoteBodies.get(f) ?? "") : (resolver.scanned.get(f)?.text ?? "")));
+  const texts = files.map((f) =>
+    isRemoteRef(f) ? (remoteBodies.get(f) ?? "") : (resolver.scanned.get(f)?.text ?? ""),
+  );
   return { document: result.bundle.parsed as Record<string, unknown>, files, texts };
 }

@@ -50,7 +50,7 @@ export function derefOrFail(doc: Doc, value: unknown, pointer: string): Node | u
 /** The refs of a chain that loops back on itself, first repeat included; undefined for a dangling chain. */
 export function refCycle(doc: Doc, first: string): string[] | undefined {
   const chain: string[] = [];
-  for (let ref: string | undefined = first; ref !== undefined; ) {
+  for (let ref: string | undefined = first; ref !== undefined;) {
     chain.push(ref);
     if (chain.indexOf(ref) < chain.length - 1) return chain;
     const target = lookup(doc.root, ref);

@@ -5,7 +5,15 @@ import type { EnvelopeIR, EnvelopeShape, MediaIR } from "../ir.js";
 import type { Doc } from "./document.js";
 import { allowsString, isObjectSchema, objectVariants, type Properties } from "./schema-shapes.js";
 
-const REQUEST_ID_NAMES = ["requestId", "request_id", "requestID", "traceId", "trace_id", "correlationId", "correlation_id"];
+const REQUEST_ID_NAMES = [
+  "requestId",
+  "request_id",
+  "requestID",
+  "traceId",
+  "trace_id",
+  "correlationId",
+  "correlation_id",
+];
 const MESSAGE_NAMES = ["message", "msg", "error_description", "description", "detail", "title"];
 const DETAILS_NAMES = ["details", "errors", "issues", "fields"];
 const RETRY_AFTER = /^retry_?after(?:_?(ms|millis|milliseconds|s|secs|seconds))?$/i;
@@ -49,7 +57,13 @@ function readVariant(doc: Doc, variant: Properties, problemJson: boolean): Readi
     };
   }
   if (problemJson || (variant.type && variant.title)) {
-    return { shape: "problem", ...opt("code", at([], ["code", "error_code", "errorCode"])), message: at([], ["detail", "title"]) ?? ["title"], ...opt("requestId", at([], REQUEST_ID_NAMES)), ...opt("details", at([], DETAILS_NAMES)) };
+    return {
+      shape: "problem",
+      ...opt("code", at([], ["code", "error_code", "errorCode"])),
+      message: at([], ["detail", "title"]) ?? ["title"],
+      ...opt("requestId", at([], REQUEST_ID_NAMES)),
+      ...opt("details", at([], DETAILS_NAMES)),
+    };
   }
   if (variant.detail !== undefined) return { shape: "fastapi-detail", message: ["detail"] };
   const code = at([], ["code", "error_code", "errorCode"]);
@@ -68,7 +82,10 @@ function opt<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V 
 
 function retryAfterField(variants: Properties[]): EnvelopeIR["retryAfter"] {
   for (const variant of variants) {
-    for (const [prefix, props] of [[[], variant], [["error"], Object.assign({}, ...(variant.error ? [variant.error.properties ?? {}] : []))]] as const) {
+    for (const [prefix, props] of [
+      [[], variant],
+      [["error"], Object.assign({}, ...(variant.error ? [variant.error.properties ?? {}] : []))],
+    ] as const) {
       for (const name of Object.keys(props as object)) {
         const match = RETRY_AFTER.exec(name);
         if (match) return { path: [...prefix, name], unit: match[1] && /^m/i.test(match[1]) ? "ms" : "s" };
@@ -79,7 +96,10 @@ function retryAfterField(variants: Properties[]): EnvelopeIR["retryAfter"] {
 }
 
 /** Combines the envelope of every media type and body variant of one response. */
-export function detectEnvelope(doc: Doc, media: { ir: MediaIR; schema: unknown }[]): { envelope: EnvelopeIR; variants: Properties[] } {
+export function detectEnvelope(
+  doc: Doc,
+  media: { ir: MediaIR; schema: unknown }[],
+): { envelope: EnvelopeIR; variants: Properties[] } {
   const shapes: EnvelopeShape[] = [];
   const readings: Reading[] = [];
   const allVariants: Properties[] = [];

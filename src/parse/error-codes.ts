@@ -44,19 +44,35 @@ function add(into: Map<string, ErrorCodeIR>, code: ErrorCodeIR): void {
 }
 
 /** Codes enumerated at the envelope's code path, merged with x-faultline-codes. */
-export function errorCodes(doc: Doc, variants: Properties[], codePath: string[] | undefined, response: Node, pointer: string): ErrorCodeIR[] {
+export function errorCodes(
+  doc: Doc,
+  variants: Properties[],
+  codePath: string[] | undefined,
+  response: Node,
+  pointer: string,
+): ErrorCodeIR[] {
   const codes = new Map<string, ErrorCodeIR>();
   if (codePath) for (const schema of schemasAtPath(doc, variants, codePath)) collect(doc, schema, codes, 0);
   const declared = response["x-faultline-codes"];
   if (declared !== undefined) {
-    if (!isNode(declared)) throw badExtension(doc, `${pointer}/x-faultline-codes`, "must be a map from code to { category, recovery, description }");
+    if (!isNode(declared))
+      throw badExtension(
+        doc,
+        `${pointer}/x-faultline-codes`,
+        "must be a map from code to { category, recovery, description }",
+      );
     for (const [value, entry] of Object.entries(declared)) {
       const where = `${pointer}/x-faultline-codes/${value}`;
       const info = isNode(entry) ? entry : {};
       const category = checkCategory(doc, info.category, `${where}/category`);
       const recovery = checkRecovery(doc, info.recovery, `${where}/recovery`);
       const description = stringOf(info.description) ?? codes.get(value)?.description;
-      codes.set(value, { value, ...(description ? { description } : {}), ...(category ? { category } : {}), ...(recovery ? { recovery } : {}) });
+      codes.set(value, {
+        value,
+        ...(description ? { description } : {}),
+        ...(category ? { category } : {}),
+        ...(recovery ? { recovery } : {}),
+      });
     }
   }
   return [...codes.values()].sort((a, b) => (a.value < b.value ? -1 : a.value > b.value ? 1 : 0));
@@ -75,5 +91,10 @@ export function checkRecovery(doc: Doc, value: unknown, pointer: string): Recove
 }
 
 export function badExtension(doc: Doc, pointer: string, problem: string): SpecError {
-  return new SpecError({ file: doc.file, pointer, problem: `${pointer.split("/").pop()} ${problem}`, fix: "see docs/spec-extensions.md for the x-faultline-* extensions" });
+  return new SpecError({
+    file: doc.file,
+    pointer,
+    problem: `${pointer.split("/").pop()} ${problem}`,
+    fix: "see docs/spec-extensions.md for the x-faultline-* extensions",
+  });
 }

@@ -12,10 +12,30 @@ import { isNode, type Node } from "./document.js";
 import { decodePointerToken } from "../pointer.js";
 
 const EXPRESSIBLE = /^#\/components\/[^/]+\/[^/]+$|^#\/paths\/[^/]+$/;
-const SCHEMA_KEYWORDS = new Set(["schema", "items", "additionalProperties", "additionalItems", "not", "contains", "propertyNames", "if", "then", "else", "unevaluatedItems", "unevaluatedProperties"]);
+const SCHEMA_KEYWORDS = new Set([
+  "schema",
+  "items",
+  "additionalProperties",
+  "additionalItems",
+  "not",
+  "contains",
+  "propertyNames",
+  "if",
+  "then",
+  "else",
+  "unevaluatedItems",
+  "unevaluatedProperties",
+]);
 const SCHEMA_MAPS = new Set(["properties", "definitions", "$defs", "patternProperties", "dependentSchemas"]);
 const SCHEMA_LISTS = new Set(["allOf", "anyOf", "oneOf", "prefixItems"]);
-const COMPONENT_MAPS: Record<string, string> = { responses: "responses", parameters: "parameters", headers: "headers", examples: "examples", links: "links", callbacks: "callbacks" };
+const COMPONENT_MAPS: Record<string, string> = {
+  responses: "responses",
+  parameters: "parameters",
+  headers: "headers",
+  examples: "examples",
+  links: "links",
+  callbacks: "callbacks",
+};
 
 interface Holder {
   node: Node;
@@ -30,14 +50,18 @@ function deepRefs(document: Node): Holder[] {
     const node = stack.pop();
     if (node === null || typeof node !== "object") continue;
     const ref = (node as Node).$ref;
-    if (typeof ref === "string" && ref.startsWith("#/") && !EXPRESSIBLE.test(ref)) found.push({ node: node as Node, ref });
+    if (typeof ref === "string" && ref.startsWith("#/") && !EXPRESSIBLE.test(ref))
+      found.push({ node: node as Node, ref });
     for (const key in node) stack.push((node as Node)[key]);
   }
   return found;
 }
 
 function decode(ref: string): string[] {
-  return ref.slice(2).split("/").map((t) => decodePointerToken(decodeURIComponent(t)));
+  return ref
+    .slice(2)
+    .split("/")
+    .map((t) => decodePointerToken(decodeURIComponent(t)));
 }
 
 /** The target's own path from the root, following refs met on the way; undefined if dangling. */
@@ -61,14 +85,18 @@ function canonical(document: Node, ref: string, seen = new Set<string>()): strin
 }
 
 function at(document: Node, path: string[]): unknown {
-  return path.reduce<unknown>((node, token) => (node !== null && typeof node === "object" ? (node as Node)[token] : undefined), document);
+  return path.reduce<unknown>(
+    (node, token) => (node !== null && typeof node === "object" ? (node as Node)[token] : undefined),
+    document,
+  );
 }
 
 /** The components map a target belongs in, from where it stands; undefined: not a component kind. */
 function componentKind(path: string[]): string | undefined {
   const last = path[path.length - 1]!;
   const parent = path[path.length - 2] ?? "";
-  if (SCHEMA_KEYWORDS.has(last) || SCHEMA_MAPS.has(parent) || (SCHEMA_LISTS.has(parent) && /^\d+$/.test(last))) return "schemas";
+  if (SCHEMA_KEYWORDS.has(last) || SCHEMA_MAPS.has(parent) || (SCHEMA_LISTS.has(parent) && /^\d+$/.test(last)))
+    return "schemas";
   if (last === "requestBody") return "requestBodies";
   return COMPONENT_MAPS[parent];
 }
@@ -98,7 +126,7 @@ export function hoistDeepRefs(document: Node): void {
   for (const [pointer, path] of unique) {
     const kind = componentKind(path);
     const parent = at(document, path.slice(0, -1));
-    if (!kind || !isNode(parent) && !Array.isArray(parent)) continue;
+    if (!kind || (!isNode(parent) && !Array.isArray(parent))) continue;
     const components = (document.components ??= {}) as Node;
     const map = (components[kind] ??= {}) as Node;
     const name = componentName(path, map);

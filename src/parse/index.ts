@@ -11,7 +11,12 @@ export function parseApi(document: Record<string, unknown>, file: string): ApiIR
   const doc: Doc = { root: document, file };
   const info = document.info;
   if (!isNode(info)) {
-    throw new SpecError({ file, pointer: "/info", problem: "`info` is missing", fix: "add info: { title: My API, version: 1.0.0 }" });
+    throw new SpecError({
+      file,
+      pointer: "/info",
+      problem: "`info` is missing",
+      fix: "add info: { title: My API, version: 1.0.0 }",
+    });
   }
   const retry = parseRetryAdvice(doc, document["x-faultline-retry"], "/x-faultline-retry");
   const baseUrl = defaultBaseUrl(doc);

@@ -101,7 +101,11 @@ export function checkDocumentShape(document: unknown, file: string, limits: Inpu
     } else if (seen.has(visit.node)) {
       visit.alias = true;
       if (isOwnAncestor(visit)) {
-        throw fail(visit, "a YAML alias refers to a mapping or list that contains it: the document would be infinite", "replace the alias (*name) with a $ref to a component, which may be recursive");
+        throw fail(
+          visit,
+          "a YAML alias refers to a mapping or list that contains it: the document would be infinite",
+          "replace the alias (*name) with a $ref to a component, which may be recursive",
+        );
       }
     } else {
       seen.add(visit.node);
@@ -109,7 +113,11 @@ export function checkDocumentShape(document: unknown, file: string, limits: Inpu
     if (++nodes > limits.maxNodes) {
       const at = outermostAlias(visit);
       const where = at === visit ? "the limit was reached here" : "the limit was reached expanding the alias here";
-      throw fail(at, `more than ${limits.maxNodes.toLocaleString("en-US")} objects and lists once YAML aliases are expanded (${where}): an alias bomb, or a spec bigger than allowed`, `use $refs instead of nested aliases, or raise ${LIMIT_KNOBS.maxNodes}`);
+      throw fail(
+        at,
+        `more than ${limits.maxNodes.toLocaleString("en-US")} objects and lists once YAML aliases are expanded (${where}): an alias bomb, or a spec bigger than allowed`,
+        `use $refs instead of nested aliases, or raise ${LIMIT_KNOBS.maxNodes}`,
+      );
     }
     if (visit.depth > limits.maxDepth) {
       // Too deep for the YAML AST that positions other errors (it recurses): JSON is scanned instead.
@@ -122,17 +130,28 @@ export function checkDocumentShape(document: unknown, file: string, limits: Inpu
     const keys = Object.keys(node);
     for (const key of isList ? [] : keys) {
       if (key.length > limits.maxNameLength) {
-        throw fail(visit, `a key of ${key.length.toLocaleString("en-US")} characters (${shortened(key)}); the limit is ${limits.maxNameLength.toLocaleString("en-US")}`, `shorten it, or raise ${LIMIT_KNOBS.maxNameLength}`, [key]);
+        throw fail(
+          visit,
+          `a key of ${key.length.toLocaleString("en-US")} characters (${shortened(key)}); the limit is ${limits.maxNameLength.toLocaleString("en-US")}`,
+          `shorten it, or raise ${LIMIT_KNOBS.maxNameLength}`,
+          [key],
+        );
       }
       const value = node[key];
       if (typeof value === "string" && value.length > limits.maxNameLength && NAMED_VALUES.has(key)) {
-        throw fail(visit, `${key} of ${value.length.toLocaleString("en-US")} characters (${shortened(value)}); the limit is ${limits.maxNameLength.toLocaleString("en-US")}`, `shorten it, or raise ${LIMIT_KNOBS.maxNameLength}`, [key]);
+        throw fail(
+          visit,
+          `${key} of ${value.length.toLocaleString("en-US")} characters (${shortened(value)}); the limit is ${limits.maxNameLength.toLocaleString("en-US")}`,
+          `shorten it, or raise ${LIMIT_KNOBS.maxNameLength}`,
+          [key],
+        );
       }
     }
     // Pushed last to first, so nodes are visited in document order: the first problem is reported.
     for (let i = keys.length - 1; i >= 0; i--) {
       const value = node[keys[i]!];
-      if (value !== null && typeof value === "object") stack.push({ node: value, key: keys[i]!, parent: visit, depth: visit.depth + 1 });
+      if (value !== null && typeof value === "object")
+        stack.push({ node: value, key: keys[i]!, parent: visit, depth: visit.depth + 1 });
     }
   }
 }

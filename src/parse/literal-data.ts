@@ -15,8 +15,26 @@ export interface DataVisit {
 const LITERAL_KEYS = new Set(["example", "default", "const", "enum"]);
 /** Maps whose keys are names the spec author chose: a property called "example" or "x-id" is a schema. */
 const NAME_MAPS = new Set([
-  "properties", "patternProperties", "dependentSchemas", "$defs", "definitions", "schemas", "parameters", "headers", "responses",
-  "requestBodies", "securitySchemes", "links", "callbacks", "pathItems", "examples", "content", "encoding", "variables", "mapping", "webhooks",
+  "properties",
+  "patternProperties",
+  "dependentSchemas",
+  "$defs",
+  "definitions",
+  "schemas",
+  "parameters",
+  "headers",
+  "responses",
+  "requestBodies",
+  "securitySchemes",
+  "links",
+  "callbacks",
+  "pathItems",
+  "examples",
+  "content",
+  "encoding",
+  "variables",
+  "mapping",
+  "webhooks",
 ]);
 
 const keyOf = (v: DataVisit | undefined) => (v?.parent ? v.key : undefined);
@@ -34,7 +52,10 @@ export function isLiteralData(visit: DataVisit): boolean {
 /** Whether a JSON pointer ("#/a/b") into `document` names a place inside literal data. */
 export function pointsIntoLiteralData(document: unknown, pointer: string): boolean {
   let visit: DataVisit = { node: document as object, key: "", parent: undefined };
-  for (const raw of pointer.replace(/^#?\/?/, "").split("/").filter(Boolean)) {
+  for (const raw of pointer
+    .replace(/^#?\/?/, "")
+    .split("/")
+    .filter(Boolean)) {
     const key = decodePointerToken(decodeURIComponent(raw));
     const next = (visit.node as Record<string, unknown> | null)?.[key];
     if (next === null || typeof next !== "object") return false;

@@ -50,7 +50,9 @@ export interface LoadedSpec {
 export async function loadSpec(spec: string, options: LoadOptions = {}): Promise<LoadedSpec> {
   const limits = withDefaultLimits(options.limits);
   // A URL root (fetch-root.ts) is named without its credentials from here on.
-  const { file, text, base } = isSpecUrl(spec) ? await fetchRootSpec(spec, limits) : { file: spec, text: await readSpecFileBounded(spec, limits.maxSpecBytes), base: undefined };
+  const { file, text, base } = isSpecUrl(spec)
+    ? await fetchRootSpec(spec, limits)
+    : { file: spec, text: await readSpecFileBounded(spec, limits.maxSpecBytes), base: undefined };
   const document = parseDocument(text, file, limits);
   try {
     // First: every later walk assumes a finite, bounded tree (an alias cycle would never end).
@@ -61,14 +63,27 @@ export async function loadSpec(spec: string, options: LoadOptions = {}): Promise
     if (base !== undefined) rebaseUrlRefs(document, external, base, file, options.allowRemoteRefs ?? false);
     const loaded: LoadedSpec =
       external.length === 0
-        ? { file, document, text, files: [base !== undefined ? shownUrl(base) : path.resolve(file)], hash: sha256([text]), warnings: [] }
+        ? {
+            file,
+            document,
+            text,
+            files: [base !== undefined ? shownUrl(base) : path.resolve(file)],
+            hash: sha256([text]),
+            warnings: [],
+          }
         : await loadBundled(file, text, document, findExternalRefs(document), { ...options, limits });
     // Bundling keyed the fetched root by a local-looking path; it is the URL (shown without secrets).
     if (base !== undefined) loaded.files[0] = shownUrl(base);
     const doc = { root: loaded.document, file };
-    const warnings = [...checkInternalRefs(doc), ...relaxNullCompositions(loaded.document, file), ...renameDuplicateOperationIds(doc)];
+    const warnings = [
+      ...checkInternalRefs(doc),
+      ...relaxNullCompositions(loaded.document, file),
+      ...renameDuplicateOperationIds(doc),
+    ];
     loaded.warnings = locateWarnings(warnings, text, file);
-    const spec = isSwagger2(loaded.document) ? { ...loaded, document: await convertSwagger2(loaded.document, file, text), sourceVersion: "2.0" } : loaded;
+    const spec = isSwagger2(loaded.document)
+      ? { ...loaded, document: await convertSwagger2(loaded.document, file, text), sourceVersion: "2.0" }
+      : loaded;
     // openapi-typescript can type refs to components and paths only: move the others (hoist-refs.ts).
     hoistDeepRefs(spec.document);
     return spec;
@@ -77,8 +92,22 @@ export async function loadSpec(spec: string, options: LoadOptions = {}): Promise
   }
 }
 
-async function loadBundled(file: string, text: string, document: unknown, external: ExternalRef[], options: LoadOptions & { limits: InputLimits }): Promise<LoadedSpec> {
-  const bundled = await bundleExternalRefs({ file, text, document, external, allowRemoteRefs: options.allowRemoteRefs ?? false, limits: options.limits, refRoots: options.refRoots ?? [] });
+async function loadBundled(
+  file: string,
+  text: string,
+  document: unknown,
+  external: ExternalRef[],
+  options: LoadOptions & { limits: InputLimits },
+): Promise<LoadedSpec> {
+  const bundled = await bundleExternalRefs({
+    file,
+    text,
+    document,
+    external,
+    allowRemoteRefs: options.allowRemoteRefs ?? false,
+    limits: options.limits,
+    refRoots: options.refRoots ?? [],
+  });
   // Files are checked one by one before bundling; together they may still nest deeper or be bigger.
   checkDocumentShape(bundled.document, file, { ...options.limits, maxNodes: Infinity, maxNameLength: Infinity });
   return { file, document: bundled.document, text, files: bundled.files, hash: sha256(bundled.texts), warnings: [] };
@@ -114,14 +143,22 @@ export function locatedIn(error: unknown, text: string, file: string): unknown {
   return withSourceLocation(error, text, file, (t) => parseDocument(t, file));
 }
 
-export function parseDocument(rawText: string, file: string, limits: Pick<InputLimits, "maxDepth"> = withDefaultLimits(undefined)): Record<string, unknown> {
+export function parseDocument(
+  rawText: string,
+  file: string,
+  limits: Pick<InputLimits, "maxDepth"> = withDefaultLimits(undefined),
+): Record<string, unknown> {
   const text = rawText.replace(/^\uFEFF/, "");
   if (text.trim() === "") {
     throw new SpecError({ file, problem: "the file is empty", fix: "write an OpenAPI 3.x or Swagger 2.0 document" });
   }
   const parsed = parseTextOrFail(text, file, limits);
   if (parsed === null || parsed === undefined) {
-    throw new SpecError({ file, problem: "the file has no content: only comments or blank lines", fix: "write an OpenAPI 3.x or Swagger 2.0 document" });
+    throw new SpecError({
+      file,
+      problem: "the file has no content: only comments or blank lines",
+      fix: "write an OpenAPI 3.x or Swagger 2.0 document",
+    });
   }
   if (typeof parsed !== "object" || Array.isArray(parsed)) {
     throw new SpecError({
@@ -138,7 +175,12 @@ function checkVersion(document: Record<string, unknown>, file: string): void {
   const { openapi, swagger } = document;
   if (typeof openapi === "string" && /^3\.[01]\./.test(openapi)) return;
   if (swagger === "2.0") return;
-  const found = openapi !== undefined ? `openapi: ${JSON.stringify(openapi)}` : swagger !== undefined ? `swagger: ${JSON.stringify(swagger)}` : "no `openapi` or `swagger` field";
+  const found =
+    openapi !== undefined
+      ? `openapi: ${JSON.stringify(openapi)}`
+      : swagger !== undefined
+        ? `swagger: ${JSON.stringify(swagger)}`
+        : "no `openapi` or `swagger` field";
   throw new SpecError({
     file,
     pointer: openapi !== undefined ? "/openapi" : swagger !== undefined ? "/swagger" : "",

@@ -2,13 +2,15 @@
 // unique identifiers whatever the spec says. Spec text never reaches code unescaped.
 
 const RESERVED = new Set(
-  ("break case catch class const continue debugger default delete do else enum export extends false finally for " +
+  (
+    "break case catch class const continue debugger default delete do else enum export extends false finally for " +
     "function if import in instanceof new null return super switch this throw true try typeof var void while with " +
     "as implements interface let package private protected public static yield any boolean number string symbol " +
     "type from of await async constructor prototype __proto__ " +
     // Operation names are also module-level functions: strict mode forbids binding eval and
     // arguments, and a function named undefined or globalThis would shadow the global.
-    "eval arguments undefined globalThis")
+    "eval arguments undefined globalThis"
+  )
     .split(" ")
     // Object.prototype's members (toString, isPrototypeOf, ...): as keys of generated data typed by a
     // Record, TypeScript reads them as the inherited member and widens their values.
@@ -19,7 +21,18 @@ const RESERVED = new Set(
  * Generated type names are the operation name + Input/Success/Error/Result. These bases would
  * collide with runtime exports (HttpError, NetworkError, RequestInput, ...), so they count as taken.
  */
-const RUNTIME_NAME_BASES = ["http", "undocumentedhttp", "network", "timeout", "aborted", "faultline", "request", "client", "send", "middleware"];
+const RUNTIME_NAME_BASES = [
+  "http",
+  "undocumentedhttp",
+  "network",
+  "timeout",
+  "aborted",
+  "faultline",
+  "request",
+  "client",
+  "send",
+  "middleware",
+];
 
 /**
  * Operation names are also exported functions of client.ts, re-exported by index.ts beside the
@@ -28,7 +41,15 @@ const RUNTIME_NAME_BASES = ["http", "undocumentedhttp", "network", "timeout", "a
  */
 export const MODULE_VALUE_NAMES = [
   ...["createclient", "createcore", "api", "operations"],
-  ...["backoffdelay", "nextwait", "parseretryafter", "resolvepolicy", "cleanheaders", "normalizehttperror", "parsebody"],
+  ...[
+    "backoffdelay",
+    "nextwait",
+    "parseretryafter",
+    "resolvepolicy",
+    "cleanheaders",
+    "normalizehttperror",
+    "parsebody",
+  ],
   ...["durationms", "ratelimitstate", "createcontext", "send", "systemclock", "isfaultlineerror", "unwrap"],
 ];
 
@@ -46,7 +67,9 @@ function words(text: string): string[] {
 
 export function camelCase(text: string): string {
   const parts = words(text);
-  const joined = parts.map((w, i) => (i === 0 ? w.toLowerCase() : w[0]!.toUpperCase() + w.slice(1).toLowerCase())).join("");
+  const joined = parts
+    .map((w, i) => (i === 0 ? w.toLowerCase() : w[0]!.toUpperCase() + w.slice(1).toLowerCase()))
+    .join("");
   return safeIdentifier(joined);
 }
 

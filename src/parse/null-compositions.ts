@@ -34,7 +34,9 @@ export function relaxNullCompositions(document: Record<string, unknown>, file: s
     const visit = stack.pop()!;
     const { node } = visit;
     if (node.type === "null") {
-      const keyword = (["oneOf", "anyOf"] as const).find((k) => Array.isArray(node[k]) && !(node[k] as unknown[]).some(admitsNull));
+      const keyword = (["oneOf", "anyOf"] as const).find(
+        (k) => Array.isArray(node[k]) && !(node[k] as unknown[]).some(admitsNull),
+      );
       if (keyword) {
         warnings.push({
           file,
@@ -50,7 +52,8 @@ export function relaxNullCompositions(document: Record<string, unknown>, file: s
     const keys = Object.keys(node);
     for (let i = keys.length - 1; i >= 0; i--) {
       const value = node[keys[i]!];
-      if (value !== null && typeof value === "object" && !DATA_KEYS.has(keys[i]!)) stack.push({ node: value as Record<string, unknown>, key: keys[i]!, parent: visit });
+      if (value !== null && typeof value === "object" && !DATA_KEYS.has(keys[i]!))
+        stack.push({ node: value as Record<string, unknown>, key: keys[i]!, parent: visit });
     }
   }
   return warnings;

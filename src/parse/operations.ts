@@ -21,7 +21,11 @@ function parameters(doc: Doc, pathItem: Node, operation: Node, pointer: string):
       const p = derefOrFail(doc, entry, `${where}/${i}`);
       if (!p || typeof p.name !== "string" || typeof p.in !== "string") return;
       if (!["path", "query", "header", "cookie"].includes(p.in)) return;
-      byKey.set(`${p.in}:${p.name}`, { name: p.name, in: p.in as ParameterIR["in"], required: p.in === "path" || p.required === true });
+      byKey.set(`${p.in}:${p.name}`, {
+        name: p.name,
+        in: p.in as ParameterIR["in"],
+        required: p.in === "path" || p.required === true,
+      });
     });
   };
   read(pathItem.parameters, pointer.replace(/\/[^/]+$/, "/parameters"));
@@ -47,7 +51,13 @@ interface RawOperation {
 function collectOperations(doc: Doc): RawOperation[] {
   const paths = doc.root.paths;
   if (paths === undefined) return [];
-  if (!isNode(paths)) throw new SpecError({ file: doc.file, pointer: "/paths", problem: "`paths` is not a map", fix: "paths maps each path template to its operations" });
+  if (!isNode(paths))
+    throw new SpecError({
+      file: doc.file,
+      pointer: "/paths",
+      problem: "`paths` is not a map",
+      fix: "paths maps each path template to its operations",
+    });
   const found: RawOperation[] = [];
   for (const path of Object.keys(paths).sort()) {
     if (path.startsWith("x-")) continue;
@@ -83,17 +93,24 @@ function checkDuplicateIds(doc: Doc, raws: RawOperation[]): void {
 export function parseOperations(doc: Doc, schemes: ReadonlySet<string> = new Set()): OperationIR[] {
   const raws = collectOperations(doc);
   checkDuplicateIds(doc, raws);
-  const names = uniqueNames(raws.map((r) => {
-    const id = stringOf(r.operation.operationId);
-    return id ? camelCase(id) : nameFromMethodAndPath(r.method, r.path);
-  }));
+  const names = uniqueNames(
+    raws.map((r) => {
+      const id = stringOf(r.operation.operationId);
+      return id ? camelCase(id) : nameFromMethodAndPath(r.method, r.path);
+    }),
+  );
   const operations = raws.map((raw, i): OperationIR => {
     const { operation, pointer, method } = raw;
     const params = parameters(doc, raw.pathItem, operation, pointer);
     const { successes, errors } = parseResponses(doc, operation.responses, `${pointer}/responses`);
     const idempotentFlag = operation["x-faultline-idempotent"];
     if (idempotentFlag !== undefined && typeof idempotentFlag !== "boolean") {
-      throw new SpecError({ file: doc.file, pointer: `${pointer}/x-faultline-idempotent`, problem: `x-faultline-idempotent is ${JSON.stringify(idempotentFlag)}`, fix: "use true or false" });
+      throw new SpecError({
+        file: doc.file,
+        pointer: `${pointer}/x-faultline-idempotent`,
+        problem: `x-faultline-idempotent is ${JSON.stringify(idempotentFlag)}`,
+        fix: "use true or false",
+      });
     }
     const keyHeader = params.find((p) => p.in === "header" && IDEMPOTENCY_KEY.test(p.name));
     const body = requestBody(doc, operation, pointer);

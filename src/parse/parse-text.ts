@@ -59,4 +59,3 @@ function lineColumn(text: string, offset: number): { line: number; column: numbe
   const line = before.split("\n").length;
   return { line, column: offset - before.lastIndexOf("\n") };
 }
-

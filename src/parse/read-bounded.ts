@@ -55,11 +55,19 @@ export async function readBounded(file: string, maxBytes: number): Promise<strin
   }
   try {
     const info = await handle.stat();
-    if (info.isDirectory()) throw new NotReadable(unreadable("EISDIR"), "pass the path of an OpenAPI YAML or JSON file", "EISDIR");
+    if (info.isDirectory())
+      throw new NotReadable(unreadable("EISDIR"), "pass the path of an OpenAPI YAML or JSON file", "EISDIR");
     if (!info.isFile()) {
-      throw new NotReadable("is not a regular file (a device, FIFO or socket): faultline reads spec files only", "point at a YAML or JSON file on disk");
+      throw new NotReadable(
+        "is not a regular file (a device, FIFO or socket): faultline reads spec files only",
+        "point at a YAML or JSON file on disk",
+      );
     }
-    const tooBig = () => new NotReadable(`is larger than ${megabytes(maxBytes)}, the limit for one spec file`, `split the spec with $refs, or raise ${LIMIT_KNOBS.maxSpecBytes}`);
+    const tooBig = () =>
+      new NotReadable(
+        `is larger than ${megabytes(maxBytes)}, the limit for one spec file`,
+        `split the spec with $refs, or raise ${LIMIT_KNOBS.maxSpecBytes}`,
+      );
     if (info.size > maxBytes) throw tooBig();
     const chunks: Buffer[] = [];
     let total = 0;

@@ -22,11 +22,22 @@ function isUriFragment(ref: string): boolean {
 
 function problemOf(doc: Doc, ref: string): Pick<Diagnostic, "problem" | "fix"> | undefined {
   if (!isUriFragment(ref)) {
-    return { problem: `$ref ${JSON.stringify(ref)} is not a valid URI fragment: a "%" must start an escape such as %25`, fix: 'write a literal "%" in a key as %25, e.g. #/components/schemas/100%25' };
+    return {
+      problem: `$ref ${JSON.stringify(ref)} is not a valid URI fragment: a "%" must start an escape such as %25`,
+      fix: 'write a literal "%" in a key as %25, e.g. #/components/schemas/100%25',
+    };
   }
   const cycle = refCycle(doc, ref);
-  if (cycle) return { problem: `$ref chain ${cycle.join(" -> ")} is circular: it never reaches an object`, fix: "make one $ref in the chain point at the actual object (a Response, Parameter or Schema)" };
-  if (lookup(doc.root, ref) === undefined) return { problem: `$ref ${JSON.stringify(ref)} points to nothing`, fix: "point the $ref at an existing component, e.g. #/components/schemas/Error" };
+  if (cycle)
+    return {
+      problem: `$ref chain ${cycle.join(" -> ")} is circular: it never reaches an object`,
+      fix: "make one $ref in the chain point at the actual object (a Response, Parameter or Schema)",
+    };
+  if (lookup(doc.root, ref) === undefined)
+    return {
+      problem: `$ref ${JSON.stringify(ref)} points to nothing`,
+      fix: "point the $ref at an existing component, e.g. #/components/schemas/Error",
+    };
   return undefined;
 }
 
@@ -112,6 +123,12 @@ export function checkInternalRefs(doc: Doc): SpecWarning[] {
   }
   if (broken.length === 0) return inData;
   const { skipped, used } = skipUnusedDefinitions(doc.root, refs, broken, doc.file);
-  if (used) throw new SpecError({ file: doc.file, pointer: pointerOf(...used.tokens, "$ref"), problem: used.problem, fix: used.fix });
+  if (used)
+    throw new SpecError({
+      file: doc.file,
+      pointer: pointerOf(...used.tokens, "$ref"),
+      problem: used.problem,
+      fix: used.fix,
+    });
   return [...inData, ...skipped];
 }

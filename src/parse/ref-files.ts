@@ -79,10 +79,19 @@ export async function scanRefFiles(input: ScanInput): Promise<Map<string, Scanne
       if (uri === "" || isRemoteRef(uri)) continue; // remote refs: bundle.ts refuses or fetches them
       const refused = (d: Pick<Diagnostic, "problem" | "fix">) => {
         const at = locatePointer(text, holderShown, parsed, `${pointer}/$ref`);
-        return new SpecError({ file: holderShown, pointer: `${pointer}/$ref`, ...(at ? { line: at.line, column: at.column } : {}), ...d });
+        return new SpecError({
+          file: holderShown,
+          pointer: `${pointer}/$ref`,
+          ...(at ? { line: at.line, column: at.column } : {}),
+          ...d,
+        });
       };
       const target = uri.startsWith("file:") ? safeFileUrl(uri) : input.resolve(holder, uri);
-      if (target === undefined) throw refused({ problem: `$ref ${JSON.stringify(ref)} is not a usable file: URL`, fix: "$ref the file by a path relative to the file that holds the $ref" });
+      if (target === undefined)
+        throw refused({
+          problem: `$ref ${JSON.stringify(ref)} is not a usable file: URL`,
+          fix: "$ref the file by a path relative to the file that holds the $ref",
+        });
       if (scanned.has(target)) continue;
       const real = realOrSelf(target);
       if (roots && !roots.some((r) => isInside(r, real))) {
@@ -98,7 +107,10 @@ export async function scanRefFiles(input: ScanInput): Promise<Map<string, Scanne
         if (!(error instanceof NotReadable)) throw error;
         // A missing file is Redocly's to report (ref-problems.ts names the path it looked for).
         if (error.code === "ENOENT" || error.code === "ENOTDIR") continue;
-        throw refused({ problem: `$ref ${JSON.stringify(ref)} names ${shown(target)}, which ${error.problem}`, fix: error.fix });
+        throw refused({
+          problem: `$ref ${JSON.stringify(ref)} names ${shown(target)}, which ${error.problem}`,
+          fix: error.fix,
+        });
       }
       scanned.set(target, { text: targetText });
       if (!PARSED.test(target)) continue;

@@ -33,7 +33,10 @@ function parseFile(file: string): unknown {
 
 function valueAt(document: unknown, pointer: string): unknown {
   let node = document;
-  for (const raw of pointer.replace(/^#?\/?/, "").split("/").filter(Boolean)) {
+  for (const raw of pointer
+    .replace(/^#?\/?/, "")
+    .split("/")
+    .filter(Boolean)) {
     const token = decodePointerToken(raw);
     if (node === null || typeof node !== "object" || !Object.hasOwn(node, token)) return undefined;
     node = (node as Record<string, unknown>)[token];
@@ -78,7 +81,11 @@ export function bundleProblemToError(problem: NormalizedProblem, rootFile: strin
   const location = problem.location[0];
   const holder = location?.source.absoluteRef;
   if (!location || !holder) {
-    return new SpecError({ file: rootFile, problem: problem.message, fix: "check that every $ref names an existing file and key" });
+    return new SpecError({
+      file: rootFile,
+      problem: problem.message,
+      fix: "check that every $ref names an existing file and key",
+    });
   }
   const pointer = (location.pointer ?? "").replace(/^#/, "");
   const ref = valueAt(parseFile(holder), `${pointer}/$ref`);

@@ -8,7 +8,14 @@ import { detectEnvelope } from "./envelope.js";
 import { checkCategory, checkRecovery, errorCodes } from "./error-codes.js";
 import { objectVariants } from "./schema-shapes.js";
 
-const REQUEST_ID_HEADERS = ["x-request-id", "request-id", "x-correlation-id", "x-trace-id", "x-amzn-requestid", "cf-ray"];
+const REQUEST_ID_HEADERS = [
+  "x-request-id",
+  "request-id",
+  "x-correlation-id",
+  "x-trace-id",
+  "x-amzn-requestid",
+  "cf-ray",
+];
 const STATUS_KEY = /^(?:[1-5](?:\d\d|XX)|default)$/i;
 
 export function isJsonMedia(contentType: string): boolean {
@@ -21,26 +28,47 @@ function mediaOf(doc: Doc, response: Node, pointer: string): { ir: MediaIR; sche
   return Object.keys(response.content)
     .sort()
     .map((contentType) => {
-      const media = derefOrFail(doc, (response.content as Node)[contentType], `${pointer}/content/${pointerToken(contentType)}`) ?? {};
+      const media =
+        derefOrFail(doc, (response.content as Node)[contentType], `${pointer}/content/${pointerToken(contentType)}`) ??
+        {};
       const examples = isNode(media.examples) ? Object.keys(media.examples).sort() : [];
       return {
-        ir: { contentType, json: isJsonMedia(contentType), hasSchema: media.schema !== undefined, exampleNames: examples },
+        ir: {
+          contentType,
+          json: isJsonMedia(contentType),
+          hasSchema: media.schema !== undefined,
+          exampleNames: examples,
+        },
         schema: media.schema,
       };
     });
 }
 
-export function parseResponses(doc: Doc, responses: unknown, pointer: string): { successes: SuccessResponseIR[]; errors: ErrorResponseIR[] } {
+export function parseResponses(
+  doc: Doc,
+  responses: unknown,
+  pointer: string,
+): { successes: SuccessResponseIR[]; errors: ErrorResponseIR[] } {
   const successes: SuccessResponseIR[] = [];
   const errors: ErrorResponseIR[] = [];
   if (!isNode(responses)) {
-    throw new SpecError({ file: doc.file, pointer, problem: "operation has no `responses`", fix: "add a responses map, e.g. responses: { '200': { description: OK } }" });
+    throw new SpecError({
+      file: doc.file,
+      pointer,
+      problem: "operation has no `responses`",
+      fix: "add a responses map, e.g. responses: { '200': { description: OK } }",
+    });
   }
   for (const key of Object.keys(responses).sort(compareKeys)) {
     if (key.startsWith("x-")) continue;
     const where = `${pointer}/${pointerToken(key)}`;
     if (!STATUS_KEY.test(key)) {
-      throw new SpecError({ file: doc.file, pointer: where, problem: `${JSON.stringify(key)} is not a status code`, fix: 'use an HTTP status such as "404", a range such as "4XX", or "default"' });
+      throw new SpecError({
+        file: doc.file,
+        pointer: where,
+        problem: `${JSON.stringify(key)} is not a status code`,
+        fix: 'use an HTTP status such as "404", a range such as "4XX", or "default"',
+      });
     }
     const response = derefOrFail(doc, responses[key], where);
     if (!response) continue;
@@ -51,7 +79,13 @@ export function parseResponses(doc: Doc, responses: unknown, pointer: string): {
       errors.push(errorResponse(doc, response, where, { key: normalized, specKey: key }, status, media));
     } else if (normalized.startsWith("2")) {
       const okField = successFlag(doc, media);
-      successes.push({ key: normalized, specKey: key, ...(status === undefined ? {} : { status }), media: media.map((m) => m.ir), ...(okField ? { okField } : {}) });
+      successes.push({
+        key: normalized,
+        specKey: key,
+        ...(status === undefined ? {} : { status }),
+        media: media.map((m) => m.ir),
+        ...(okField ? { okField } : {}),
+      });
     }
   }
   return { successes, errors };
@@ -69,8 +103,19 @@ function successFlag(doc: Doc, media: { ir: MediaIR; schema: unknown }[]): strin
   return undefined;
 }
 
-function errorResponse(doc: Doc, response: Node, pointer: string, keys: { key: string; specKey: string }, status: number | undefined, media: { ir: MediaIR; schema: unknown }[]): ErrorResponseIR {
-  const headers = isNode(response.headers) ? Object.keys(response.headers).map((h) => h.toLowerCase()).sort() : [];
+function errorResponse(
+  doc: Doc,
+  response: Node,
+  pointer: string,
+  keys: { key: string; specKey: string },
+  status: number | undefined,
+  media: { ir: MediaIR; schema: unknown }[],
+): ErrorResponseIR {
+  const headers = isNode(response.headers)
+    ? Object.keys(response.headers)
+        .map((h) => h.toLowerCase())
+        .sort()
+    : [];
   const { envelope, variants } = detectEnvelope(doc, media);
   const category = checkCategory(doc, response["x-faultline-category"], `${pointer}/x-faultline-category`);
   const recovery = checkRecovery(doc, response["x-faultline-recovery"], `${pointer}/x-faultline-recovery`);

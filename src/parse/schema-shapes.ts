@@ -14,10 +14,14 @@ export function objectVariants(doc: Doc, schema: unknown, depth = 0): Properties
   const branches = [node.oneOf, node.anyOf].flatMap((list) => (Array.isArray(list) ? list : []));
   const own = ownProperties(doc, node);
   const merged = Array.isArray(node.allOf)
-    ? node.allOf.reduce<Properties>((acc, member) => Object.assign(acc, ...objectVariants(doc, member, depth + 1)), { ...own })
+    ? node.allOf.reduce<Properties>((acc, member) => Object.assign(acc, ...objectVariants(doc, member, depth + 1)), {
+        ...own,
+      })
     : own;
   if (branches.length === 0) return Object.keys(merged).length > 0 ? [merged] : [];
-  return branches.flatMap((branch) => objectVariants(doc, branch, depth + 1).map((variant) => ({ ...merged, ...variant })));
+  return branches.flatMap((branch) =>
+    objectVariants(doc, branch, depth + 1).map((variant) => ({ ...merged, ...variant })),
+  );
 }
 
 function ownProperties(doc: Doc, node: Node): Properties {
@@ -49,11 +53,20 @@ export function allowsString(doc: Doc, schema: Node, depth = 0): boolean {
   if (typeof schema.const === "string") return true;
   if (Array.isArray(schema.enum) && schema.enum.some((v) => typeof v === "string")) return true;
   return [schema.oneOf, schema.anyOf].some(
-    (list) => Array.isArray(list) && list.some((b) => { const n = deref(doc, b); return n !== undefined && allowsString(doc, n, depth + 1); }),
+    (list) =>
+      Array.isArray(list) &&
+      list.some((b) => {
+        const n = deref(doc, b);
+        return n !== undefined && allowsString(doc, n, depth + 1);
+      }),
   );
 }
 
 /** Does the schema describe an object (it has properties, or says type: object)? */
 export function isObjectSchema(doc: Doc, schema: Node): boolean {
-  return schema.type === "object" || (Array.isArray(schema.type) && schema.type.includes("object")) || objectVariants(doc, schema).length > 0;
+  return (
+    schema.type === "object" ||
+    (Array.isArray(schema.type) && schema.type.includes("object")) ||
+    objectVariants(doc, schema).length > 0
+  );
 }

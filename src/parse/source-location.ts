@@ -43,19 +43,31 @@ export function locatePointer(text: string, file: string, document: unknown, poi
  * locatePointer for many pointers into one file: redocly parses the text into its AST once per
  * Source, so one Source serves them all (a Source per pointer cost GitHub's 13 MB a parse each).
  */
-export function pointerLocator(text: string, file: string, document: unknown): (pointer: string) => LineColumn | undefined {
+export function pointerLocator(
+  text: string,
+  file: string,
+  document: unknown,
+): (pointer: string) => LineColumn | undefined {
   let source: InstanceType<ReturnType<typeof redocly>["Source"]> | undefined;
   return (pointer) => locateWith(() => (source ??= new (redocly().Source)(file, text)), document, pointer);
 }
 
-function locateWith(source: () => InstanceType<ReturnType<typeof redocly>["Source"]>, document: unknown, pointer: string): LineColumn | undefined {
+function locateWith(
+  source: () => InstanceType<ReturnType<typeof redocly>["Source"]>,
+  document: unknown,
+  pointer: string,
+): LineColumn | undefined {
   let tokens = pointerTokens(pointer);
   // A missing member ("operation has no `responses`") is best shown at the object that lacks it.
   // One level only: a deeper miss means the pointer is into bundled content from another file.
   if (!resolves(document, tokens)) tokens = tokens.slice(0, -1);
   if (tokens.length === 0 || !resolves(document, tokens)) return undefined;
   try {
-    const { start } = redocly().getLineColLocation({ source: source(), pointer: redoclyPointer(tokens), reportOnKey: true });
+    const { start } = redocly().getLineColLocation({
+      source: source(),
+      pointer: redoclyPointer(tokens),
+      reportOnKey: true,
+    });
     return { line: start.line, column: start.col };
   } catch {
     return undefined; // a text the YAML AST parser rejects: the diagnostic stays without a position
@@ -78,7 +90,12 @@ export function locateProblem(location: LocationObject): LineColumn | undefined 
  * loader did, so the pointer is checked against the file as written (not a bundled document).
  * Pure: the caller passes the text it already read.
  */
-export function withSourceLocation(error: unknown, text: string, file: string, parse: (text: string) => unknown): unknown {
+export function withSourceLocation(
+  error: unknown,
+  text: string,
+  file: string,
+  parse: (text: string) => unknown,
+): unknown {
   if (!(error instanceof SpecError)) return error;
   const d = error.diagnostic;
   if (d.line !== undefined || d.pointer === undefined || d.file !== file) return error;

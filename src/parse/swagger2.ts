@@ -6,7 +6,8 @@ import { SpecError, pointerOf } from "../diagnostics.js";
 
 /** In warn-only mode the converter marks what it could not convert with this property. */
 const WARNING = "x-faultline-conversion-problem";
-const FIX = "correct the Swagger 2.0 document (swagger2openapi --patch reports the same problem), or convert it to OpenAPI 3 yourself";
+const FIX =
+  "correct the Swagger 2.0 document (swagger2openapi --patch reports the same problem), or convert it to OpenAPI 3 yourself";
 
 /** Where OpenAPI 3 keeps what Swagger 2.0 kept at the root: to point into the user's own file. */
 const MOVED: [string, string][] = [
@@ -20,7 +21,11 @@ export function isSwagger2(document: Record<string, unknown>): boolean {
   return document.swagger === "2.0";
 }
 
-export async function convertSwagger2(document: Record<string, unknown>, file: string, text: string): Promise<Record<string, unknown>> {
+export async function convertSwagger2(
+  document: Record<string, unknown>,
+  file: string,
+  text: string,
+): Promise<Record<string, unknown>> {
   const { default: converter } = await import("swagger2openapi");
   const convert = async (warnOnly: boolean) => {
     const result = await converter.convertObj(document as never, {
@@ -42,8 +47,16 @@ export async function convertSwagger2(document: Record<string, unknown>, file: s
     // a copy of the input) marks the node it could not convert: that is where the user looks.
     const marked = await convert(true).then(firstWarning, () => undefined);
     const pointer = marked && toSwaggerPointer(marked);
-    const message = (error as Error).message.replace(/#(\/components\/\w+\/)/g, (_, p: string) => `#${toSwaggerPointer(p)}`);
-    throw new SpecError({ file, ...(pointer === undefined ? {} : { pointer }), problem: `cannot convert Swagger 2.0 to OpenAPI 3: ${message}`, fix: FIX });
+    const message = (error as Error).message.replace(
+      /#(\/components\/\w+\/)/g,
+      (_, p: string) => `#${toSwaggerPointer(p)}`,
+    );
+    throw new SpecError({
+      file,
+      ...(pointer === undefined ? {} : { pointer }),
+      problem: `cannot convert Swagger 2.0 to OpenAPI 3: ${message}`,
+      fix: FIX,
+    });
   }
 }
 

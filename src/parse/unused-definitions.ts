@@ -24,20 +24,29 @@ function definitionOf(tokens: string[]): string[] | undefined {
 }
 
 function refTokens(ref: string): string[] {
-  return ref.slice(1).split("/").slice(1).map((raw) => {
-    let token = raw;
-    try {
-      token = decodeURIComponent(raw);
-    } catch {
-      // a malformed escape is the broken ref itself; its tokens stay as written
-    }
-    return decodePointerToken(token);
-  });
+  return ref
+    .slice(1)
+    .split("/")
+    .slice(1)
+    .map((raw) => {
+      let token = raw;
+      try {
+        token = decodeURIComponent(raw);
+      } catch {
+        // a malformed escape is the broken ref itself; its tokens stay as written
+      }
+      return decodePointerToken(token);
+    });
 }
 
 const keyOf = (tokens: string[]) => pointerOf(...tokens);
 
-export function skipUnusedDefinitions(root: Record<string, unknown>, refs: RefSite[], broken: BrokenRef[], file: string): { skipped: SpecWarning[]; used?: BrokenRef } {
+export function skipUnusedDefinitions(
+  root: Record<string, unknown>,
+  refs: RefSite[],
+  broken: BrokenRef[],
+  file: string,
+): { skipped: SpecWarning[]; used?: BrokenRef } {
   // Definition -> the definitions its refs name; refs outside any definition are where use starts.
   const edges = new Map<string, Set<string>>();
   const referrers = new Map<string, Set<string>>();
@@ -94,8 +103,20 @@ export function skipUnusedDefinitions(root: Record<string, unknown>, refs: RefSi
         stack.push(referrer);
       }
     }
-    const also = dependents.length === 0 ? "" : `, and ${dependents.length} unused definition${dependents.length === 1 ? " that refers" : "s that refer"} to it (${dependents.slice(0, 5).map((d) => `#${d}`).join(", ")}${dependents.length > 5 ? ", ..." : ""})`;
-    skipped.push({ file, pointer: pointerOf(...b.tokens, "$ref"), problem: b.problem, did: `no operation uses #${holderKey}: skipped it${also}`, fix: b.fix });
+    const also =
+      dependents.length === 0
+        ? ""
+        : `, and ${dependents.length} unused definition${dependents.length === 1 ? " that refers" : "s that refer"} to it (${dependents
+            .slice(0, 5)
+            .map((d) => `#${d}`)
+            .join(", ")}${dependents.length > 5 ? ", ..." : ""})`;
+    skipped.push({
+      file,
+      pointer: pointerOf(...b.tokens, "$ref"),
+      problem: b.problem,
+      did: `no operation uses #${holderKey}: skipped it${also}`,
+      fix: b.fix,
+    });
   }
   for (const key of gone) remove(root, tokensByKey.get(key)!);
   return { skipped };

@@ -16,20 +16,35 @@ function holderAt(document: unknown, pointer: string): Record<string, unknown> {
   return node;
 }
 
-export function rebaseUrlRefs(document: unknown, external: ExternalRef[], base: string, file: string, allowRemoteRefs: boolean): void {
+export function rebaseUrlRefs(
+  document: unknown,
+  external: ExternalRef[],
+  base: string,
+  file: string,
+  allowRemoteRefs: boolean,
+): void {
   for (const { ref, pointer } of external) {
     const refused = (problem: string, fix: string) => new SpecError({ file, pointer: `${pointer}/$ref`, problem, fix });
     let absolute: URL;
     try {
       absolute = new URL(ref, base);
     } catch {
-      throw refused(`$ref ${JSON.stringify(ref)} is not a usable URL or path`, "write it as a path relative to the spec, or an http(s) URL");
+      throw refused(
+        `$ref ${JSON.stringify(ref)} is not a usable URL or path`,
+        "write it as a path relative to the spec, or an http(s) URL",
+      );
     }
     if (absolute.protocol !== "http:" && absolute.protocol !== "https:") {
-      throw refused(`$ref ${JSON.stringify(ref)} names a ${absolute.protocol} URL: a spec fetched from a URL may only $ref http(s) URLs`, "download the spec with the files it $refs and pass its path");
+      throw refused(
+        `$ref ${JSON.stringify(ref)} names a ${absolute.protocol} URL: a spec fetched from a URL may only $ref http(s) URLs`,
+        "download the spec with the files it $refs and pass its path",
+      );
     }
     if (!allowRemoteRefs) {
-      throw refused(`$ref ${JSON.stringify(ref)} names ${shownUrl(absolute.href)} (the spec came from a URL, so its $refs do too): ${REMOTE_REFUSED}`, FIX);
+      throw refused(
+        `$ref ${JSON.stringify(ref)} names ${shownUrl(absolute.href)} (the spec came from a URL, so its $refs do too): ${REMOTE_REFUSED}`,
+        FIX,
+      );
     }
     holderAt(document, pointer).$ref = absolute.href;
   }

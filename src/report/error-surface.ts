@@ -40,7 +40,11 @@ export function surfaceRows(api: ApiIR, classified: ClassifiedOperation[]): Surf
         description: e.response.description,
         idempotency: idempotencyText(op),
       };
-      const facts = { status: e.response.key, notProcessed: e.response.notProcessed, retryAfterHeader: e.response.retryAfterHeader };
+      const facts = {
+        status: e.response.key,
+        notProcessed: e.response.notProcessed,
+        retryAfterHeader: e.response.retryAfterHeader,
+      };
       const category = e.dynamic ? "by status" : e.verdict.category;
       const statusRow: SurfaceRow = {
         ...base,
@@ -50,16 +54,14 @@ export function surfaceRows(api: ApiIR, classified: ClassifiedOperation[]): Surf
         reason: e.dynamic ? `${e.response.key}: classified by the actual status at run time` : e.verdict.reason,
         retry: retryBehaviour(api.retry, op, { ...facts, category }),
       };
-      const codeRows = e.codes.map(
-        (c): SurfaceRow => ({
-          ...base,
-          code: c.code.value,
-          category: c.verdict.category,
-          recovery: c.verdict.recovery,
-          reason: c.verdict.reason,
-          retry: retryBehaviour(api.retry, op, { ...facts, category: c.verdict.category }),
-        }),
-      );
+      const codeRows = e.codes.map((c): SurfaceRow => ({
+        ...base,
+        code: c.code.value,
+        category: c.verdict.category,
+        recovery: c.verdict.recovery,
+        reason: c.verdict.reason,
+        retry: retryBehaviour(api.retry, op, { ...facts, category: c.verdict.category }),
+      }));
       // A status whose codes are all enumerated still has a row for "no/unknown code" (a gateway's body).
       return [statusRow, ...codeRows];
     }),

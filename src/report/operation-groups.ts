@@ -36,7 +36,13 @@ export function groupOperations(rows: SurfaceRow[]): OperationGroup[] {
   for (const run of runs) {
     const first = run[0]!;
     const key = JSON.stringify([first.api, ...run.map(errorSignature)]);
-    const ref = { operation: first.operation, method: first.method, path: first.path, summary: first.summary, idempotency: first.idempotency };
+    const ref = {
+      operation: first.operation,
+      method: first.method,
+      path: first.path,
+      summary: first.summary,
+      idempotency: first.idempotency,
+    };
     const group = groups.get(key);
     if (group) group.operations.push(ref);
     else groups.set(key, { api: first.api, operations: [ref], rows: run });
@@ -52,5 +58,8 @@ export interface OperationCount {
 }
 
 export function operationTotals(counts: OperationCount[]): { operations: number; withoutErrors: number } {
-  return { operations: counts.reduce((n, c) => n + c.operations, 0), withoutErrors: counts.reduce((n, c) => n + c.withoutErrors, 0) };
+  return {
+    operations: counts.reduce((n, c) => n + c.operations, 0),
+    withoutErrors: counts.reduce((n, c) => n + c.withoutErrors, 0),
+  };
 }

@@ -6,15 +6,23 @@ import { html, short, slug } from "./report-html-text.js";
 
 function searchText(r: SurfaceRow, operations: OperationRef[]): string {
   const named = operations.flatMap((o) => [o.operation, `${o.method} ${o.path}`, o.summary]);
-  return [r.api, ...named, r.status, r.code, r.category, r.recovery, r.reason, r.description, r.retry.summary].join(" ").toLowerCase();
+  return [r.api, ...named, r.status, r.code, r.category, r.recovery, r.reason, r.description, r.retry.summary]
+    .join(" ")
+    .toLowerCase();
 }
 
 /** One row stands for the same error in each of the group's operations: data-weight counts them. */
 function variantRow(r: SurfaceRow, operations: OperationRef[]): string {
   const statusClass = /^[45]/.test(r.status) ? ` s${r.status[0]}` : "";
-  const code = r.code === "" ? `<span class="none">—</span>` : `<code class="code clamp" title="${html(r.code)}">${html(r.code)}</code>`;
+  const code =
+    r.code === ""
+      ? `<span class="none">—</span>`
+      : `<code class="code clamp" title="${html(r.code)}">${html(r.code)}</code>`;
   // The spec's own words first (clamped; full text on hover), then which rule classified it.
-  const description = r.code === "" && r.description ? `<span class="description" title="${html(r.description)}">${html(r.description)}</span>` : "";
+  const description =
+    r.code === "" && r.description
+      ? `<span class="description" title="${html(r.description)}">${html(r.description)}</span>`
+      : "";
   return [
     `<tr class="variant" data-category="${html(r.category)}" data-api="${html(r.api)}" data-weight="${operations.length}" data-search="${html(searchText(r, operations))}">`,
     `<td><span class="status${statusClass}">${html(r.status)}</span></td>`,

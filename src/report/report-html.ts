@@ -23,9 +23,11 @@ const CATEGORIES = [
 /** Error variants are counted per operation: a group's row counts once for each of its operations. */
 function cards(groups: OperationGroup[], totals: { operations: number; withoutErrors: number }): string {
   const weighted = groups.flatMap((g) => g.rows.map((r) => ({ category: r.category, n: g.operations.length })));
-  const count = (id?: string) => weighted.filter((w) => id === undefined || w.category === id).reduce((n, w) => n + w.n, 0);
+  const count = (id?: string) =>
+    weighted.filter((w) => id === undefined || w.category === id).reduce((n, w) => n + w.n, 0);
   const categoryCards = CATEGORIES.filter((c) => c.id !== "by status" || count(c.id) > 0).map(
-    (c) => `<button type="button" class="card ${slug(c.id)}" data-category="${c.id}" aria-pressed="true" title="Show or hide ${c.label.toLowerCase()} errors"><span class="n">${count(c.id)}</span><span class="label">${c.label}</span></button>`,
+    (c) =>
+      `<button type="button" class="card ${slug(c.id)}" data-category="${c.id}" aria-pressed="true" title="Show or hide ${c.label.toLowerCase()} errors"><span class="n">${count(c.id)}</span><span class="label">${c.label}</span></button>`,
   );
   const none = totals.withoutErrors > 0 ? `<span class="note">${totals.withoutErrors} document no error</span>` : "";
   return [
@@ -37,7 +39,9 @@ function cards(groups: OperationGroup[], totals: { operations: number; withoutEr
 
 function apiFilter(apis: string[], rows: SurfaceRow[]): string {
   if (apis.length < 2) return "";
-  const options = apis.map((a) => `<option value="${html(a)}">${html(short(a, 60))} (${rows.filter((r) => r.api === a).length})</option>`);
+  const options = apis.map(
+    (a) => `<option value="${html(a)}">${html(short(a, 60))} (${rows.filter((r) => r.api === a).length})</option>`,
+  );
   return `<select id="api" aria-label="API"><option value="">All APIs</option>${options.join("")}</select>`;
 }
 
@@ -45,7 +49,9 @@ function apiFilter(apis: string[], rows: SurfaceRow[]): string {
 export function htmlReport(rows: SurfaceRow[], counts?: OperationCount[]): string {
   const apis = [...new Set(rows.map((r) => r.api))];
   const groups = groupOperations(rows);
-  const totals = counts ? operationTotals(counts) : { operations: new Set(rows.map((r) => `${r.api}\0${r.operation}`)).size, withoutErrors: 0 };
+  const totals = counts
+    ? operationTotals(counts)
+    : { operations: new Set(rows.map((r) => `${r.api}\0${r.operation}`)).size, withoutErrors: 0 };
   const title = apis.length === 0 ? "Error surface" : short(`Error surface · ${apis.join(", ")}`, 200);
   return `<!doctype html>
 <html lang="en">

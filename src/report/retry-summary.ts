@@ -51,7 +51,11 @@ function forStatus(advice: RetryAdviceIR | undefined, key: string): RetryPolicyF
   return by[key] ?? by[`${key[0]}XX`];
 }
 
-function resolve(apiRetry: RetryAdviceIR | undefined, op: OperationIR, key: string): { policy: Required<RetryPolicyFields>; sources: string[] } {
+function resolve(
+  apiRetry: RetryAdviceIR | undefined,
+  op: OperationIR,
+  key: string,
+): { policy: Required<RetryPolicyFields>; sources: string[] } {
   const policy = { ...RUNTIME_DEFAULT_POLICY };
   const sources: string[] = [];
   const layers: [RetryPolicyFields | undefined, string][] = [
@@ -62,7 +66,9 @@ function resolve(apiRetry: RetryAdviceIR | undefined, op: OperationIR, key: stri
   ];
   for (const [layer, name] of layers) {
     if (!layer) continue;
-    const set = (Object.keys(RUNTIME_DEFAULT_POLICY) as (keyof RetryPolicyFields)[]).filter((k) => layer[k] !== undefined);
+    const set = (Object.keys(RUNTIME_DEFAULT_POLICY) as (keyof RetryPolicyFields)[]).filter(
+      (k) => layer[k] !== undefined,
+    );
     for (const k of set) Object.assign(policy, { [k]: layer[k] });
     if (set.length > 0) sources.push(name);
   }
@@ -76,18 +82,30 @@ function replayable(op: OperationIR, facts: RowFacts): boolean {
 export function retryBehaviour(apiRetry: RetryAdviceIR | undefined, op: OperationIR, facts: RowFacts): RetryBehaviour {
   const dynamic = facts.category === "by status";
   if (!dynamic && facts.category !== "retryable") {
-    return { retried: "no", summary: "no retry", detail: `A ${facts.category} error is returned at once: retrying the same request cannot help.` };
+    return {
+      retried: "no",
+      summary: "no retry",
+      detail: `A ${facts.category} error is returned at once: retrying the same request cannot help.`,
+    };
   }
   if (!replayable(op, facts)) {
     const why = `${op.method.toUpperCase()} is not idempotent and the server may have acted on the request`;
-    return { retried: "no", summary: "no retry · not idempotent", detail: `Not retried: ${why}. Declare an Idempotency-Key header, or x-faultline-not-processed on this response, to allow it.` };
+    return {
+      retried: "no",
+      summary: "no retry · not idempotent",
+      detail: `Not retried: ${why}. Declare an Idempotency-Key header, or x-faultline-not-processed on this response, to allow it.`,
+    };
   }
   const { policy, sources } = resolve(apiRetry, op, facts.status);
   const from = `Policy from ${sources.join(", ")}.`;
-  if (policy.maxRetries === 0) return { retried: "no", summary: "no retry · maxRetries 0", detail: `maxRetries is 0. ${from}` };
+  if (policy.maxRetries === 0)
+    return { retried: "no", summary: "no retry · maxRetries 0", detail: `maxRetries is 0. ${from}` };
   const count = `${policy.maxRetries}×`;
   const summary = `${count} · ${duration(policy.baseDelayMs)} → ${duration(policy.maxDelayMs)} · ${jitterText(policy.jitter)}`;
-  const waits = facts.retryAfterHeader || facts.status === "429" ? ` A server-requested wait (Retry-After) is honoured up to ${duration(policy.maxRetryAfterMs)}.` : "";
+  const waits =
+    facts.retryAfterHeader || facts.status === "429"
+      ? ` A server-requested wait (Retry-After) is honoured up to ${duration(policy.maxRetryAfterMs)}.`
+      : "";
   const detail =
     `${dynamic ? "If the actual status is retryable: up" : "Up"} to ${policy.maxRetries} ${policy.maxRetries === 1 ? "retry" : "retries"}, backoff from ${duration(policy.baseDelayMs)} doubling to at most ${duration(policy.maxDelayMs)}, ${jitterText(policy.jitter)}, ` +
     `retries and waits within ${duration(policy.maxElapsedMs)} of the call's start.${waits} ${from}`;

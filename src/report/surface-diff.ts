@@ -8,7 +8,12 @@ export type SurfaceChange =
   | { kind: "operation-added" | "operation-removed"; operation: string; variants: number }
   | { kind: "idempotency-changed"; operation: string; from: boolean; to: boolean }
   | { kind: "variant-added" | "variant-removed"; variant: string; category: string; recovery: string }
-  | { kind: "variant-changed"; variant: string; category?: { from: string; to: string }; recovery?: { from: string; to: string } };
+  | {
+      kind: "variant-changed";
+      variant: string;
+      category?: { from: string; to: string };
+      recovery?: { from: string; to: string };
+    };
 
 /** Operations are identified by method and path: renaming an operationId is not a surface change. */
 function operationLabel(row: SurfaceRow): string {
@@ -40,14 +45,23 @@ function variantChanges(before: Map<string, SurfaceRow>, after: Map<string, Surf
     }
     const category = old.category === now.category ? undefined : { from: old.category, to: now.category };
     const recovery = old.recovery === now.recovery ? undefined : { from: old.recovery, to: now.recovery };
-    if (category || recovery) changes.push({ kind: "variant-changed", variant, ...(category ? { category } : {}), ...(recovery ? { recovery } : {}) });
+    if (category || recovery)
+      changes.push({
+        kind: "variant-changed",
+        variant,
+        ...(category ? { category } : {}),
+        ...(recovery ? { recovery } : {}),
+      });
   }
   for (const [variant, now] of after) {
-    if (!before.has(variant)) changes.push({ kind: "variant-added", variant, category: now.category, recovery: now.recovery });
+    if (!before.has(variant))
+      changes.push({ kind: "variant-added", variant, category: now.category, recovery: now.recovery });
   }
   // Both maps are in row order; merged, they give every variant its place in the output.
-  const rank = new Map([...before.values(), ...after.values()].sort(compareRows).map((row, i) => [variantLabel(row), i]));
-  const rankOf = (c: SurfaceChange) => ("variant" in c ? rank.get(c.variant) ?? 0 : 0);
+  const rank = new Map(
+    [...before.values(), ...after.values()].sort(compareRows).map((row, i) => [variantLabel(row), i]),
+  );
+  const rankOf = (c: SurfaceChange) => ("variant" in c ? (rank.get(c.variant) ?? 0) : 0);
   return changes.sort((a, b) => rankOf(a) - rankOf(b));
 }
 
@@ -102,5 +116,8 @@ export function summarizeChanges(changes: SurfaceChange[]): string {
     [count(["variant-added", "operation-added"]), "added"],
     [count(["variant-removed", "operation-removed"]), "removed"],
   ];
-  return parts.filter(([n]) => n > 0).map(([n, what]) => `${n} ${what}`).join(", ");
+  return parts
+    .filter(([n]) => n > 0)
+    .map(([n, what]) => `${n} ${what}`)
+    .join(", ");
 }

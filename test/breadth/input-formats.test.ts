@@ -91,7 +91,10 @@ beforeAll(async () => {
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 async function loadError(spec: SpecCase): Promise<SpecError> {
-  const error = await loadSpec(writeCase(root, spec)).then(() => undefined, (e: unknown) => e);
+  const error = await loadSpec(writeCase(root, spec)).then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(SpecError);
   return error as SpecError;
 }
@@ -101,7 +104,11 @@ describe("Swagger 2.0", () => {
     const { loaded, result } = generated.get("swagger2")!;
     expect(loaded.document.openapi).toMatch(/^3\.0\./);
     expect(result.api.openapiVersion).toBe("2.0");
-    expect(result.api.operations[0]!.errors.map((e) => [e.key, e.retryAfterHeader])).toEqual([["404", false], ["429", true], ["default", false]]);
+    expect(result.api.operations[0]!.errors.map((e) => [e.key, e.retryAfterHeader])).toEqual([
+      ["404", false],
+      ["429", true],
+      ["default", false],
+    ]);
   });
 
   it("produces a client that compiles, with bodies typed from the converted schemas", () => {
@@ -113,13 +120,23 @@ describe("Swagger 2.0", () => {
   it("reports what the converter cannot convert, and where in the Swagger file", async () => {
     const spec = (parameter: string) => ({
       name: `swagger2-bad-${parameter.length}`,
-      files: { "spec.yaml": `swagger: "2.0"\ninfo: { title: S, version: "1" }\npaths:\n  /a:\n    get:\n      parameters:\n        - ${parameter}\n      responses:\n        "200": { description: ok }\n` },
+      files: {
+        "spec.yaml": `swagger: "2.0"\ninfo: { title: S, version: "1" }\npaths:\n  /a:\n    get:\n      parameters:\n        - ${parameter}\n      responses:\n        "200": { description: ok }\n`,
+      },
     });
-    const tsv = await loadError(spec("{ name: ids, in: query, type: array, items: { type: string }, collectionFormat: tsv }"));
-    expect(tsv.diagnostic).toMatchObject({ pointer: "/paths/~1a/get/parameters/0", problem: expect.stringContaining("collectionFormat:tsv") });
+    const tsv = await loadError(
+      spec("{ name: ids, in: query, type: array, items: { type: string }, collectionFormat: tsv }"),
+    );
+    expect(tsv.diagnostic).toMatchObject({
+      pointer: "/paths/~1a/get/parameters/0",
+      problem: expect.stringContaining("collectionFormat:tsv"),
+    });
     // A dangling ref is caught before conversion, so it is reported in Swagger terms.
     const dangling = await loadError(spec(`$ref: "#/parameters/Missing"`));
-    expect(dangling.diagnostic).toMatchObject({ pointer: "/paths/~1a/get/parameters/0/$ref", problem: expect.stringContaining("points to nothing") });
+    expect(dangling.diagnostic).toMatchObject({
+      pointer: "/paths/~1a/get/parameters/0/$ref",
+      problem: expect.stringContaining("points to nothing"),
+    });
   });
 });
 
@@ -142,12 +159,22 @@ describe("many files with relative $refs", () => {
     const c = generated.get("multi-file")!;
     expect(c.compileErrors).toEqual([]);
     const forbidden = c.result.api.operations[0]!.errors[0]!;
-    expect(forbidden.envelope).toMatchObject({ code: ["code"], message: ["message"], retryAfter: { path: ["retry_after_ms"], unit: "ms" } });
+    expect(forbidden.envelope).toMatchObject({
+      code: ["code"],
+      message: ["message"],
+      retryAfter: { path: ["retry_after_ms"], unit: "ms" },
+    });
     expect(forbidden.codes.map((code) => code.value)).toEqual(["M_FORBIDDEN", "M_LIMIT_EXCEEDED"]);
   });
 
   it("a $ref to a missing file names the file that holds it", async () => {
-    const error = await loadError({ name: "dangling-file", files: { "openapi.yaml": multiFile.files["openapi.yaml"], "paths/join.yaml": "post:\n  responses:\n    '404': { $ref: ../nowhere.yaml }\n" } });
+    const error = await loadError({
+      name: "dangling-file",
+      files: {
+        "openapi.yaml": multiFile.files["openapi.yaml"],
+        "paths/join.yaml": "post:\n  responses:\n    '404': { $ref: ../nowhere.yaml }\n",
+      },
+    });
     expect(error.message).toMatch(/join\.yaml/);
     expect(error.diagnostic.problem).toMatch(/names a file that does not exist/);
   });

@@ -15,8 +15,25 @@ const cases: SpecCase[] = [
         { "200": json({ $ref: "#/components/schemas/Node" }), "400": json({ $ref: "#/components/schemas/Problem" }) },
         {
           schemas: {
-            Node: { type: "object", properties: { children: { type: "array", items: { $ref: "#/components/schemas/Node" } }, parent: { $ref: "#/components/schemas/Node" } } },
-            Problem: { allOf: [problem, { type: "object", properties: { cause: { $ref: "#/components/schemas/Problem" }, related: { oneOf: [{ $ref: "#/components/schemas/Problem" }, { type: "string" }] } } }] },
+            Node: {
+              type: "object",
+              properties: {
+                children: { type: "array", items: { $ref: "#/components/schemas/Node" } },
+                parent: { $ref: "#/components/schemas/Node" },
+              },
+            },
+            Problem: {
+              allOf: [
+                problem,
+                {
+                  type: "object",
+                  properties: {
+                    cause: { $ref: "#/components/schemas/Problem" },
+                    related: { oneOf: [{ $ref: "#/components/schemas/Problem" }, { type: "string" }] },
+                  },
+                },
+              ],
+            },
           },
         },
       ),
@@ -27,33 +44,85 @@ const cases: SpecCase[] = [
     files: {
       "spec.json": oneOperation({
         "200": json({ type: "string" }),
-        "400": json({ oneOf: [{ type: "object", properties: { error: { type: "string" } } }, { type: "object", properties: { error: problem } }], discriminator: { propertyName: "kind" } }),
+        "400": json({
+          oneOf: [
+            { type: "object", properties: { error: { type: "string" } } },
+            { type: "object", properties: { error: problem } },
+          ],
+          discriminator: { propertyName: "kind" },
+        }),
         "409": json({ anyOf: [problem, { type: "object", properties: { detail: { type: "string" } } }] }),
       }),
     },
   },
   {
     name: "any-media-type",
-    files: { "spec.json": oneOperation({ "200": { description: "ok", content: { "*/*": { schema: { type: "string" } } } }, "500": { description: "boom", content: { "*/*": { schema: problem } } } }) },
+    files: {
+      "spec.json": oneOperation({
+        "200": { description: "ok", content: { "*/*": { schema: { type: "string" } } } },
+        "500": { description: "boom", content: { "*/*": { schema: problem } } },
+      }),
+    },
   },
   {
     name: "xml-text-and-problem-bodies",
     files: {
       "spec.json": oneOperation({
-        "200": { description: "ok", content: { "application/xml": { schema: { type: "object", xml: { name: "thing" } } } } },
-        "400": { description: "xml", content: { "text/xml": { schema: { type: "object", properties: { code: { type: "string" } }, xml: { name: "error" } } } } },
-        "422": { description: "problem", content: { "application/problem+json": { schema: { type: "object", properties: { type: { type: "string" }, title: { type: "string" }, detail: { type: "string" } } } } } },
-        "503": { description: "text or json", content: { "text/plain": { schema: { type: "string" } }, "application/json; charset=utf-8": { schema: problem } } },
+        "200": {
+          description: "ok",
+          content: { "application/xml": { schema: { type: "object", xml: { name: "thing" } } } },
+        },
+        "400": {
+          description: "xml",
+          content: {
+            "text/xml": {
+              schema: { type: "object", properties: { code: { type: "string" } }, xml: { name: "error" } },
+            },
+          },
+        },
+        "422": {
+          description: "problem",
+          content: {
+            "application/problem+json": {
+              schema: {
+                type: "object",
+                properties: { type: { type: "string" }, title: { type: "string" }, detail: { type: "string" } },
+              },
+            },
+          },
+        },
+        "503": {
+          description: "text or json",
+          content: {
+            "text/plain": { schema: { type: "string" } },
+            "application/json; charset=utf-8": { schema: problem },
+          },
+        },
       }),
     },
   },
   {
     name: "non-standard-statuses",
-    files: { "spec.json": oneOperation({ "200": { description: "ok" }, "420": { description: "enhance your calm" }, "499": { description: "client closed" }, "520": json(problem), "599": { description: "timeout" } }) },
+    files: {
+      "spec.json": oneOperation({
+        "200": { description: "ok" },
+        "420": { description: "enhance your calm" },
+        "499": { description: "client closed" },
+        "520": json(problem),
+        "599": { description: "timeout" },
+      }),
+    },
   },
   {
     name: "range-keys",
-    files: { "spec.json": oneOperation({ "2XX": json({ type: "string" }), "4xx": json(problem), "5XX": { description: "server" }, "404": { description: "missing" } }) },
+    files: {
+      "spec.json": oneOperation({
+        "2XX": json({ type: "string" }),
+        "4xx": json(problem),
+        "5XX": { description: "server" },
+        "404": { description: "missing" },
+      }),
+    },
   },
   {
     name: "key-spelling",
@@ -69,7 +138,14 @@ const cases: SpecCase[] = [
   },
   {
     name: "no-operations",
-    files: { "spec.json": { openapi: "3.1.0", info: { title: "Webhooks only", version: "1" }, paths: {}, webhooks: { ping: { post: { responses: { "200": { description: "ok" } } } } } } },
+    files: {
+      "spec.json": {
+        openapi: "3.1.0",
+        info: { title: "Webhooks only", version: "1" },
+        paths: {},
+        webhooks: { ping: { post: { responses: { "200": { description: "ok" } } } } },
+      },
+    },
   },
   {
     name: "refs-into-the-middle",
@@ -83,7 +159,12 @@ const cases: SpecCase[] = [
               operationId: "getA",
               parameters: [{ name: "id", in: "path", required: true, schema: { type: "string" } }],
               responses: {
-                "200": json({ type: "object", properties: { items: { type: "array", items: { type: "object", properties: { name: { type: "string" } } } } } }),
+                "200": json({
+                  type: "object",
+                  properties: {
+                    items: { type: "array", items: { type: "object", properties: { name: { type: "string" } } } },
+                  },
+                }),
                 "401": json({ type: "object", properties: { code: { type: "string" }, message: { type: "string" } } }),
               },
             },
@@ -93,7 +174,9 @@ const cases: SpecCase[] = [
               operationId: "getB",
               parameters: [{ $ref: "#/paths/~1a~1%7Bid%7D/get/parameters/0" }],
               responses: {
-                "200": json({ $ref: "#/paths/~1a~1%7Bid%7D/get/responses/200/content/application~1json/schema/properties/items/items" }),
+                "200": json({
+                  $ref: "#/paths/~1a~1%7Bid%7D/get/responses/200/content/application~1json/schema/properties/items/items",
+                }),
                 "401": { $ref: "#/paths/~1a~1%7Bid%7D/get/responses/401" },
                 "403": json({ $ref: "#/paths/~1a~1%7Bid%7D/get/responses/401/content/application~1json/schema" }),
                 "404": json({ $ref: "#/components/schemas/Holder/definitions/missing" }),
@@ -101,7 +184,14 @@ const cases: SpecCase[] = [
             },
           },
         },
-        components: { schemas: { Holder: { type: "object", definitions: { missing: { type: "object", properties: { reason: { type: "string" } } } } } } },
+        components: {
+          schemas: {
+            Holder: {
+              type: "object",
+              definitions: { missing: { type: "object", properties: { reason: { type: "string" } } } },
+            },
+          },
+        },
       },
     },
   },
@@ -115,8 +205,23 @@ const cases: SpecCase[] = [
         },
         {
           schemas: {
-            Device: { type: "object", properties: { entity: { type: "object", properties: { id: { type: "integer" }, type: { type: "string" } } } } },
-            Wrapper: { type: "object", properties: { error: { type: "object", properties: { detail: { type: "object", properties: { code: { type: "string" }, message: { type: "string" } } } } } } },
+            Device: {
+              type: "object",
+              properties: {
+                entity: { type: "object", properties: { id: { type: "integer" }, type: { type: "string" } } },
+              },
+            },
+            Wrapper: {
+              type: "object",
+              properties: {
+                error: {
+                  type: "object",
+                  properties: {
+                    detail: { type: "object", properties: { code: { type: "string" }, message: { type: "string" } } },
+                  },
+                },
+              },
+            },
           },
         },
       ),
@@ -126,8 +231,25 @@ const cases: SpecCase[] = [
     name: "required-on-a-nullable-base",
     files: {
       "spec.json": oneOperation(
-        { "200": { description: "ok" }, "400": json({ allOf: [{ $ref: "#/components/schemas/PlaidError" }, { type: "object", properties: { item_id: { type: "string" } } }], required: ["error_code", "item_id"] }) },
-        { schemas: { PlaidError: { type: "object", nullable: true, properties: { error_code: { type: "string" }, error_message: { type: "string" } } } } },
+        {
+          "200": { description: "ok" },
+          "400": json({
+            allOf: [
+              { $ref: "#/components/schemas/PlaidError" },
+              { type: "object", properties: { item_id: { type: "string" } } },
+            ],
+            required: ["error_code", "item_id"],
+          }),
+        },
+        {
+          schemas: {
+            PlaidError: {
+              type: "object",
+              nullable: true,
+              properties: { error_code: { type: "string" }, error_message: { type: "string" } },
+            },
+          },
+        },
       ),
     },
   },
@@ -138,11 +260,24 @@ const cases: SpecCase[] = [
         { "200": json({ $ref: "#/components/schemas/Intent" }) },
         {
           schemas: {
-            Intent: { type: "object", required: ["class"], properties: { class: { type: "string" } }, discriminator: { propertyName: "class", mapping: { Play: "#/components/schemas/PlayIntent" } } },
+            Intent: {
+              type: "object",
+              required: ["class"],
+              properties: { class: { type: "string" } },
+              discriminator: { propertyName: "class", mapping: { Play: "#/components/schemas/PlayIntent" } },
+            },
             // Both extend the base and declare the discriminator themselves; for the one missing from the
             // mapping, openapi-typescript prints `class` twice in one type literal (TS2300).
-            PlayIntent: { type: "object", allOf: [{ $ref: "#/components/schemas/Intent" }], properties: { class: { type: "string", enum: ["Play"] }, track: { type: "string" } } },
-            StopIntent: { type: "object", allOf: [{ $ref: "#/components/schemas/Intent" }], properties: { class: { type: "string", enum: ["StopIntent"] } } },
+            PlayIntent: {
+              type: "object",
+              allOf: [{ $ref: "#/components/schemas/Intent" }],
+              properties: { class: { type: "string", enum: ["Play"] }, track: { type: "string" } },
+            },
+            StopIntent: {
+              type: "object",
+              allOf: [{ $ref: "#/components/schemas/Intent" }],
+              properties: { class: { type: "string", enum: ["StopIntent"] } },
+            },
           },
         },
       ),
@@ -155,8 +290,16 @@ const cases: SpecCase[] = [
         openapi: "3.0.3",
         info: { title: "Names", version: "1" },
         paths: {
-          "/h5/{id}": { get: { operationId: "58acde292109180bdcacc40c", parameters: [{ name: "id", in: "path", required: true, schema: { type: "string" } }], responses: { "200": { description: "ok" } } } },
-          "/send": { post: { operationId: "send", responses: { "202": { description: "queued" }, "400": json(problem) } } },
+          "/h5/{id}": {
+            get: {
+              operationId: "58acde292109180bdcacc40c",
+              parameters: [{ name: "id", in: "path", required: true, schema: { type: "string" } }],
+              responses: { "200": { description: "ok" } },
+            },
+          },
+          "/send": {
+            post: { operationId: "send", responses: { "202": { description: "queued" }, "400": json(problem) } },
+          },
         },
       },
     },
@@ -168,8 +311,28 @@ const cases: SpecCase[] = [
         openapi: "3.0.3",
         info: { title: "Path values", version: "1" },
         paths: {
-          "/codes/{codes}": { get: { operationId: "byCodes", parameters: [{ name: "codes", in: "path", required: true, style: "simple", schema: { type: "array", items: { type: "string" } } }], responses: { "200": { description: "ok" } } } },
-          "/boards/{boardId}": { delete: { operationId: "deleteBoard", parameters: [{ name: "boardId", in: "path", required: true, schema: { type: "string", nullable: true } }], responses: { "204": { description: "gone" } } } },
+          "/codes/{codes}": {
+            get: {
+              operationId: "byCodes",
+              parameters: [
+                {
+                  name: "codes",
+                  in: "path",
+                  required: true,
+                  style: "simple",
+                  schema: { type: "array", items: { type: "string" } },
+                },
+              ],
+              responses: { "200": { description: "ok" } },
+            },
+          },
+          "/boards/{boardId}": {
+            delete: {
+              operationId: "deleteBoard",
+              parameters: [{ name: "boardId", in: "path", required: true, schema: { type: "string", nullable: true } }],
+              responses: { "204": { description: "gone" } },
+            },
+          },
         },
       },
     },
@@ -178,7 +341,13 @@ const cases: SpecCase[] = [
     name: "openapi-3-1-types",
     files: {
       "spec.json": oneOperation(
-        { "200": json({ type: ["string", "null"] }), "400": json({ type: "object", properties: { code: { const: "bad_input" }, message: { type: ["string", "null"] } } }) },
+        {
+          "200": json({ type: ["string", "null"] }),
+          "400": json({
+            type: "object",
+            properties: { code: { const: "bad_input" }, message: { type: ["string", "null"] } },
+          }),
+        },
         {},
         "3.1.0",
       ),
@@ -225,7 +394,9 @@ describe("messy specs generate a client that compiles", () => {
     expect(types).toMatch(/rt\.HttpError<\s*400,\s*"400",[^>]*string \| undefined\s*>/);
     expect(types).toContain(`["responses"]["422"]["content"]["application/problem+json"]`);
     expect(types).toMatch(/\["responses"\]\["503"\]\["content"\]\["application\/json; charset=utf-8"\]\s*\|\s*string/);
-    expect(get("xml-text-and-problem-bodies").result.api.operations[0]!.errors[1]!.envelope.shapes).toContain("problem");
+    expect(get("xml-text-and-problem-bodies").result.api.operations[0]!.errors[1]!.envelope.shapes).toContain(
+      "problem",
+    );
   });
 
   it("non-standard status codes get exact variants", () => {
@@ -235,7 +406,10 @@ describe("messy specs generate a client that compiles", () => {
 
   it("range keys: 2XX is a success of any 2xx status, 4XX/5XX are classified by the actual status", () => {
     expect(errorKeys("range-keys")).toEqual(["404", "4XX", "5XX"]);
-    const { types, operations } = { types: get("range-keys").file("types.ts"), operations: get("range-keys").file("operations.ts") };
+    const { types, operations } = {
+      types: get("range-keys").file("types.ts"),
+      operations: get("range-keys").file("operations.ts"),
+    };
     expect(types).toMatch(/rt\.Success<\s*number,/);
     expect(types).toMatch(/rt\.HttpError<\s*number,\s*"4XX",\s*string \| undefined,\s*rt\.Category,\s*rt\.Recovery/);
     expect(operations).toMatch(/"4XX": \{[^}]*dynamic: true/);
@@ -258,13 +432,22 @@ describe("messy specs generate a client that compiles", () => {
     ]);
     expect(Object.keys(components.responses!)).toEqual(["paths_a_id_get_responses_401"]);
     expect(Object.keys(components.parameters!)).toEqual(["paths_a_id_get_parameters_0"]);
-    expect(get("refs-into-the-middle").result.api.operations.find((o) => o.name === "getB")!.errors.map((e) => e.envelope.code)).toEqual([["code"], ["code"], undefined]);
+    expect(
+      get("refs-into-the-middle")
+        .result.api.operations.find((o) => o.name === "getB")!
+        .errors.map((e) => e.envelope.code),
+    ).toEqual([["code"], ["code"], undefined]);
     expect(file("schema.ts")).not.toMatch(/\["(?:definitions|schema)"\]/);
   });
 
   it("refs into optional properties are hoisted, so WithRequired and nested lookups see an object", () => {
-    const schemas = Object.keys((get("refs-into-optional-properties").loaded.document.components as Record<string, Record<string, unknown>>).schemas!);
-    expect(schemas).toEqual(expect.arrayContaining(["Device_properties_entity", "Wrapper_properties_error_properties_detail"]));
+    const schemas = Object.keys(
+      (get("refs-into-optional-properties").loaded.document.components as Record<string, Record<string, unknown>>)
+        .schemas!,
+    );
+    expect(schemas).toEqual(
+      expect.arrayContaining(["Device_properties_entity", "Wrapper_properties_error_properties_detail"]),
+    );
     expect(get("refs-into-optional-properties").result.api.operations[0]!.errors[0]!.envelope.code).toEqual(["code"]);
   });
 
@@ -279,11 +462,15 @@ describe("messy specs generate a client that compiles", () => {
   it("operation ids that start with a digit or collide with runtime names still give valid, distinct type names", () => {
     const names = get("names-that-are-not-identifiers").result.api.operations.map((o) => o.name);
     expect(names).toEqual(["_58acde292109180bdcacc40c", "send2"]);
-    expect(get("names-that-are-not-identifiers").file("types.ts")).toContain("export interface _58acde292109180bdcacc40cInput");
+    expect(get("names-that-are-not-identifiers").file("types.ts")).toContain(
+      "export interface _58acde292109180bdcacc40cInput",
+    );
   });
 
   it("array and nullable path values are accepted by the runtime's request type", () => {
-    expect(get("array-and-nullable-path-values").file("runtime/types.ts")).toContain("readonly (string | number | boolean)[]");
+    expect(get("array-and-nullable-path-values").file("runtime/types.ts")).toContain(
+      "readonly (string | number | boolean)[]",
+    );
   });
 
   it("default-only errors: one variant for any status, no separate undocumented variant", () => {

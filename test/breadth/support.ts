@@ -55,16 +55,31 @@ export async function generateCase(root: string, spec: SpecCase): Promise<Genera
 
 /** One tsc run over every case's output; each case gets its own diagnostics. */
 export async function compileAll(root: string, cases: GeneratedCase[]): Promise<void> {
-  const { errors } = await typecheckOutputs(root, cases.map((c) => c.dir));
+  const { errors } = await typecheckOutputs(
+    root,
+    cases.map((c) => c.dir),
+  );
   for (const c of cases) c.compileErrors = errors.get(c.dir) ?? [];
 }
 
 /** A minimal OpenAPI 3.0 document around one operation's responses. */
-export function oneOperation(responses: Record<string, unknown>, components: Record<string, unknown> = {}, openapi = "3.0.3") {
+export function oneOperation(
+  responses: Record<string, unknown>,
+  components: Record<string, unknown> = {},
+  openapi = "3.0.3",
+) {
   return {
     openapi,
     info: { title: "Messy", version: "1" },
-    paths: { "/things/{id}": { get: { operationId: "getThing", parameters: [{ name: "id", in: "path", required: true, schema: { type: "string" } }], responses } } },
+    paths: {
+      "/things/{id}": {
+        get: {
+          operationId: "getThing",
+          parameters: [{ name: "id", in: "path", required: true, schema: { type: "string" } }],
+          responses,
+        },
+      },
+    },
     components,
   };
 }

@@ -15,9 +15,17 @@ interface Exit {
   err: string;
 }
 
-function run(args: string[], cwd: string, onOut?: (text: string, child: ReturnType<typeof spawn>) => void): Promise<Exit> {
+function run(
+  args: string[],
+  cwd: string,
+  onOut?: (text: string, child: ReturnType<typeof spawn>) => void,
+): Promise<Exit> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { cwd, env: { ...process.env, NO_COLOR: "" }, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(process.execPath, [BIN, ...args], {
+      cwd,
+      env: { ...process.env, NO_COLOR: "" },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     let out = "";
     let err = "";
     child.stdout.on("data", (chunk: Buffer) => {
@@ -63,20 +71,33 @@ describe("bin/faultline.js", () => {
     const result = await run(["generate", path.join(ROOT, "specs/cases.yaml"), "-o", "gen", "--quiet"], dir);
     expect(result).toMatchObject({ code: 0, err: "" });
     const sample = path.join(ROOT, "generated-samples/cases");
-    const files = (await readdir(sample, { recursive: true, withFileTypes: true })).filter((f) => f.isFile()).map((f) => path.relative(sample, path.join(f.parentPath, f.name)));
+    const files = (await readdir(sample, { recursive: true, withFileTypes: true }))
+      .filter((f) => f.isFile())
+      .map((f) => path.relative(sample, path.join(f.parentPath, f.name)));
     expect(files.length).toBeGreaterThan(5);
-    for (const file of files) expect(await readFile(path.join(dir, "gen", file), "utf8"), file).toBe(await readFile(path.join(sample, file), "utf8"));
+    for (const file of files)
+      expect(await readFile(path.join(dir, "gen", file), "utf8"), file).toBe(
+        await readFile(path.join(sample, file), "utf8"),
+      );
   });
 
   it("every command takes --json and --quiet (lint and report rejected both as unknown arguments)", async () => {
     const dir = await tempDir();
     await writeSpec(dir, "cases.yaml", miniSpec());
-    for (const argv of [["generate", "cases.yaml", "-o", "gen"], ["lint", "cases.yaml"], ["report", "cases.yaml", "-o", "report.md"], ["init", "cases.yaml"]]) {
+    for (const argv of [
+      ["generate", "cases.yaml", "-o", "gen"],
+      ["lint", "cases.yaml"],
+      ["report", "cases.yaml", "-o", "report.md"],
+      ["init", "cases.yaml"],
+    ]) {
       const json = await run([...argv, "--json"], dir);
       expect(json, argv.join(" ")).toMatchObject({ code: 0, err: "" });
       expect(JSON.parse(json.out), argv.join(" ")).toMatchObject({ ok: true });
       if (argv[0] === "init") await rm(path.join(dir, "faultline.config.json"));
-      const quiet = await run([...argv, "--quiet", ...(argv[0] === "lint" ? ["--rule", "undocumented-code"] : [])], dir);
+      const quiet = await run(
+        [...argv, "--quiet", ...(argv[0] === "lint" ? ["--rule", "undocumented-code"] : [])],
+        dir,
+      );
       expect(quiet, argv.join(" ")).toMatchObject({ code: 0, out: "", err: "" });
     }
   });
@@ -98,7 +119,9 @@ describe("bin/faultline.js", () => {
 
   it("stops quietly when the reader closes the pipe early (| head), no stack trace", async () => {
     // lint writes a line per warning, so lines are still coming when the pipe closes.
-    const specs = ["bots", "cases", "inbox", "prompts", "tickets"].map((name) => path.join(ROOT, "specs", `${name}.yaml`));
+    const specs = ["bots", "cases", "inbox", "prompts", "tickets"].map((name) =>
+      path.join(ROOT, "specs", `${name}.yaml`),
+    );
     let closed = false;
     const result = await run(["lint", ...specs, ...specs, ...specs], ROOT, (_out, child) => {
       if (!closed) {

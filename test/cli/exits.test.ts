@@ -44,26 +44,41 @@ function runUntilExit(args: string[], cwd: string): Promise<Exit> {
 
 // Builds dist/ for bin/faultline.js: minutes on a loaded 2-core machine.
 beforeAll(() => {
-  execFileSync(process.execPath, [path.join(ROOT, "node_modules/typescript/lib/tsc.js"), "-p", "tsconfig.build.json"], { cwd: ROOT, stdio: "ignore" });
+  execFileSync(process.execPath, [path.join(ROOT, "node_modules/typescript/lib/tsc.js"), "-p", "tsconfig.build.json"], {
+    cwd: ROOT,
+    stdio: "ignore",
+  });
 }, 600_000);
 
 describe("the CLI exits when its work is done", () => {
-  it.each(["dracoon.team.json"])("generate %s exits on its own with code 0", async (spec) => {
-    const dir = await tempDir();
-    const run = await runUntilExit(["generate", path.join(API, spec), "-o", "client"], dir);
-    expect(run.out).toMatch(/23 written/);
-    expect(run.killedAsHung).toBe(false);
-    expect(run.code).toBe(0);
-  }, HANG_MS + 30_000);
+  it.each(["dracoon.team.json"])(
+    "generate %s exits on its own with code 0",
+    async (spec) => {
+      const dir = await tempDir();
+      const run = await runUntilExit(["generate", path.join(API, spec), "-o", "client"], dir);
+      expect(run.out).toMatch(/23 written/);
+      expect(run.killedAsHung).toBe(false);
+      expect(run.code).toBe(0);
+    },
+    HANG_MS + 30_000,
+  );
 
-  it("generate exits on its own when one operation's name alone makes every file too big to format", async () => {
-    // The same cause through another door: one operation, a 100,000-character operationId (the
-    // name limit, which refuses it by default, raised so that the run reaches the formatter).
-    const dir = await tempDir();
-    const spec = { openapi: "3.0.3", info: { title: "Long name", version: "1" }, paths: { "/x": { get: { operationId: "a".repeat(100_000), responses: { "200": { description: "ok" } } } } } };
-    await writeFile(path.join(dir, "long.json"), JSON.stringify(spec));
-    const run = await runUntilExit(["generate", "long.json", "-o", "client", "--max-name-length", "200000"], dir);
-    expect(run.killedAsHung).toBe(false);
-    expect(run.code).toBe(0);
-  }, HANG_MS + 30_000);
+  it(
+    "generate exits on its own when one operation's name alone makes every file too big to format",
+    async () => {
+      // The same cause through another door: one operation, a 100,000-character operationId (the
+      // name limit, which refuses it by default, raised so that the run reaches the formatter).
+      const dir = await tempDir();
+      const spec = {
+        openapi: "3.0.3",
+        info: { title: "Long name", version: "1" },
+        paths: { "/x": { get: { operationId: "a".repeat(100_000), responses: { "200": { description: "ok" } } } } },
+      };
+      await writeFile(path.join(dir, "long.json"), JSON.stringify(spec));
+      const run = await runUntilExit(["generate", "long.json", "-o", "client", "--max-name-length", "200000"], dir);
+      expect(run.killedAsHung).toBe(false);
+      expect(run.code).toBe(0);
+    },
+    HANG_MS + 30_000,
+  );
 });

@@ -9,7 +9,9 @@ const ESC = "\x1b[";
 async function project(config: Record<string, unknown> = {}) {
   const dir = await tempDir();
   await writeSpec(dir, "cases.yaml", miniSpec());
-  await writeJson(path.join(dir, "faultline.config.json"), { specs: [{ spec: "cases.yaml", output: "gen/cases", ...config }] });
+  await writeJson(path.join(dir, "faultline.config.json"), {
+    specs: [{ spec: "cases.yaml", output: "gen/cases", ...config }],
+  });
   return dir;
 }
 
@@ -18,7 +20,9 @@ describe("generate", () => {
     const dir = await project();
     const run = await cli(["generate"], dir);
     expect(run).toMatchObject({ code: 0, err: "" });
-    expect(run.out).toMatch(/^cases\.yaml -> gen\/cases: 2 operations, 4 error variants, 23 written, 0 removed, 0 unchanged/);
+    expect(run.out).toMatch(
+      /^cases\.yaml -> gen\/cases: 2 operations, 4 error variants, 23 written, 0 removed, 0 unchanged/,
+    );
     const out = path.join(dir, "gen/cases");
     expect(await readdir(out)).toContain("error-surface.json");
     await ageFiles(await snapshot(out), out);
@@ -62,7 +66,12 @@ describe("generate", () => {
     const dir = await tempDir();
     await writeSpec(dir, "good.yaml", miniSpec());
     await writeFile(path.join(dir, "bad.yaml"), "swagger: '1.2'\n");
-    await writeJson(path.join(dir, "faultline.config.json"), { specs: [{ spec: "bad.yaml", output: "gen/bad" }, { spec: "good.yaml", output: "gen/good" }] });
+    await writeJson(path.join(dir, "faultline.config.json"), {
+      specs: [
+        { spec: "bad.yaml", output: "gen/bad" },
+        { spec: "good.yaml", output: "gen/good" },
+      ],
+    });
     const run = await cli(["generate"], dir);
     expect(run.code).toBe(1);
     expect(run.err).toMatch(/bad\.yaml:1:1 at #\/swagger: unsupported version/);
@@ -73,7 +82,9 @@ describe("generate", () => {
     const dir = await project({ overrides: { operations: { createCas: { codes: { X: { category: "billing" } } } } } });
     const run = await cli(["generate"], dir);
     expect(run.code).toBe(1);
-    expect(run.err).toContain('faultline.config.json at #/specs/0/overrides/operations/createCas: cases.yaml has no operation "createCas"');
+    expect(run.err).toContain(
+      'faultline.config.json at #/specs/0/overrides/operations/createCas: cases.yaml has no operation "createCas"',
+    );
     expect(run.err).toContain("createCase");
   });
 });
@@ -88,7 +99,9 @@ describe("generate --check", () => {
   });
 
   it("exit 1 with the error-surface diff when a config override changed a category", async () => {
-    const dir = await project({ overrides: { codes: { USAGE_LIMIT_REACHED: { category: "retryable", recovery: "wait-and-retry" } } } });
+    const dir = await project({
+      overrides: { codes: { USAGE_LIMIT_REACHED: { category: "retryable", recovery: "wait-and-retry" } } },
+    });
     await cli(["generate"], dir);
     // The override is removed: the code's own words ("usage limit") classify it as billing again.
     await writeJson(path.join(dir, "faultline.config.json"), { specs: [{ spec: "cases.yaml", output: "gen/cases" }] });
@@ -96,7 +109,9 @@ describe("generate --check", () => {
     const run = await cli(["generate", "--check"], dir);
     expect(run.code).toBe(1);
     expect(run.out).toContain("STALE");
-    expect(run.out).toContain("    ~ POST /cases 429 USAGE_LIMIT_REACHED: retryable -> billing, recovery wait-and-retry -> upgrade-plan\n");
+    expect(run.out).toContain(
+      "    ~ POST /cases 429 USAGE_LIMIT_REACHED: retryable -> billing, recovery wait-and-retry -> upgrade-plan\n",
+    );
     expect(run.out).toMatch(/files: error-surface\.json, operations\.ts, types\.ts/);
     expect(run.err).toContain("generated output is stale");
     expect(await snapshot(path.join(dir, "gen"))).toEqual(before);
@@ -126,7 +141,12 @@ describe("generate --check", () => {
     const result = JSON.parse(run.out);
     expect(result).toMatchObject({ ok: false, check: true, stale: true });
     expect(result.targets[0].changes).toEqual([
-      { kind: "variant-changed", variant: "POST /cases 429 RATE_LIMITED", category: { from: "billing", to: "retryable" }, text: "POST /cases 429 RATE_LIMITED: billing -> retryable" },
+      {
+        kind: "variant-changed",
+        variant: "POST /cases 429 RATE_LIMITED",
+        category: { from: "billing", to: "retryable" },
+        text: "POST /cases 429 RATE_LIMITED: billing -> retryable",
+      },
     ]);
     expect(result.targets[0].inputs).toEqual([path.join(dir, "cases.yaml")]);
   });

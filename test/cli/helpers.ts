@@ -29,7 +29,14 @@ export interface CliRun {
 export async function cli(argv: string[], cwd: string, io: Partial<Io> = {}): Promise<CliRun> {
   let out = "";
   let err = "";
-  const code = await main(argv, { out: (t) => void (out += t), err: (t) => void (err += t), cwd, isTTY: false, env: {}, ...io });
+  const code = await main(argv, {
+    out: (t) => void (out += t),
+    err: (t) => void (err += t),
+    cwd,
+    isTTY: false,
+    env: {},
+    ...io,
+  });
   return { code, out, err };
 }
 
@@ -49,7 +56,10 @@ export async function snapshot(dir: string): Promise<Map<string, Entry | "<dir>"
         result.set(`${prefix}${name}/`, "<dir>");
         await walk(full, `${prefix}${name}/`);
       } else {
-        result.set(`${prefix}${name}`, { bytes: info.isSymbolicLink() ? "<symlink>" : await readFile(full, "utf8"), mtimeMs: info.mtimeMs });
+        result.set(`${prefix}${name}`, {
+          bytes: info.isSymbolicLink() ? "<symlink>" : await readFile(full, "utf8"),
+          mtimeMs: info.mtimeMs,
+        });
       }
     }
   }

@@ -48,7 +48,8 @@ describe.each(COMMANDS)("$name", ({ name, ok, failing }) => {
     const run = await cli([...argv, "--quiet"], dir);
     expect(run).toEqual({ code: 0, out: "", err: "" });
     if (name === "report") expect(await readFile(path.join(dir, "report.md"), "utf8")).toContain("| Cases |");
-    if (name === "init") expect(await readFile(path.join(dir, "faultline.config.json"), "utf8")).toContain('"spec": "spec.yaml"');
+    if (name === "init")
+      expect(await readFile(path.join(dir, "faultline.config.json"), "utf8")).toContain('"spec": "spec.yaml"');
   });
 });
 
@@ -57,14 +58,20 @@ describe("--json and usage errors", () => {
     const dir = await folder();
     const run = await cli(["lint", "spec.yaml", "--json", "--bogus-flag"], dir);
     expect(run.code).toBe(2);
-    expect(JSON.parse(run.out)).toMatchObject({ ok: false, usage: true, error: { problem: expect.stringContaining("bogus-flag") } });
+    expect(JSON.parse(run.out)).toMatchObject({
+      ok: false,
+      usage: true,
+      error: { problem: expect.stringContaining("bogus-flag") },
+    });
   });
 
   it("report --json without -o carries the rows; --quiet without -o still prints the report", async () => {
     const dir = await folder();
     const json = JSON.parse((await cli(["report", "spec.yaml", "--json"], dir)).out);
     expect(json).toMatchObject({ ok: true, out: null, operations: 2, withoutErrors: 0 });
-    expect(json.rows.map((r: { status: string; code: string }) => `${r.status} ${r.code}`.trim())).toContain("429 RATE_LIMITED");
+    expect(json.rows.map((r: { status: string; code: string }) => `${r.status} ${r.code}`.trim())).toContain(
+      "429 RATE_LIMITED",
+    );
     const quiet = await cli(["report", "spec.yaml", "-q"], dir);
     expect(quiet.out).toMatch(/^# Error surface/);
   });

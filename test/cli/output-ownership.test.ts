@@ -9,7 +9,8 @@ import { cli, miniSpec, snapshot, tempDir, writeJson, writeSpec } from "./helper
 
 const USER_INDEX = "export * from './app.js';\n";
 const USER_CLIENT = "export const client = 'mine';\n";
-const FORCE_FIX = 'fix: generate into a new or empty folder (e.g. src/api), or pass --force (config "force": true) to write next to those files: faultline still never replaces or removes them';
+const FORCE_FIX =
+  'fix: generate into a new or empty folder (e.g. src/api), or pass --force (config "force": true) to write next to those files: faultline still never replaces or removes them';
 
 async function projectWithUserFiles(): Promise<string> {
   const dir = await tempDir();
@@ -26,7 +27,9 @@ describe("output folder ownership", () => {
     const before = await snapshot(dir);
     const run = await cli(["generate", "spec.yaml", "-o", "src"], dir);
     expect(run.code).toBe(1);
-    expect(run.err).toBe(`error: src: the output folder holds files faultline did not write (client.ts, index.ts), and no .faultline.json that says faultline owns it\n  ${FORCE_FIX}\n`);
+    expect(run.err).toBe(
+      `error: src: the output folder holds files faultline did not write (client.ts, index.ts), and no .faultline.json that says faultline owns it\n  ${FORCE_FIX}\n`,
+    );
     expect(await snapshot(dir)).toEqual(before);
   });
 
@@ -49,7 +52,9 @@ describe("output folder ownership", () => {
     const before = await snapshot(dir);
     const clash = await cli(["generate", "spec.yaml", "-o", "src", "--force"], dir);
     expect(clash.code).toBe(1);
-    expect(clash.err).toContain("faultline would replace client.ts, index.ts, which it did not write (it does not start with faultline's generated header)");
+    expect(clash.err).toContain(
+      "faultline would replace client.ts, index.ts, which it did not write (it does not start with faultline's generated header)",
+    );
     expect(clash.err).toContain("never replaces a file it did not write, even with --force");
     expect(await snapshot(dir)).toEqual(before);
 
@@ -72,7 +77,10 @@ describe("output folder ownership", () => {
     await writeSpec(dir, "spec.yaml", miniSpec());
     await mkdir(path.join(dir, "src"));
     await writeFile(path.join(dir, "src/app.ts"), USER_CLIENT);
-    await writeJson(path.join(dir, "faultline.config.json"), { force: true, specs: [{ spec: "spec.yaml", output: "src" }] });
+    await writeJson(path.join(dir, "faultline.config.json"), {
+      force: true,
+      specs: [{ spec: "spec.yaml", output: "src" }],
+    });
     expect(await cli(["generate"], dir)).toMatchObject({ code: 0, err: "" });
     expect(await readFile(path.join(dir, "src/app.ts"), "utf8")).toBe(USER_CLIENT);
   });

@@ -40,8 +40,19 @@ describe("spec warnings in the CLI", () => {
     expect(run.code).toBe(0);
     const [target] = JSON.parse(run.out).targets;
     expect(target.warnings).toEqual([
-      expect.objectContaining({ file: SPEC, line: 11, column: 7, pointer: "/paths/~1api~1v1~1health/head/operationId", did: `renamed this operation's id to "headApiV1Health"` }),
-      expect.objectContaining({ file: SPEC, line: 21, column: 7, did: `renamed this operation's id to "getV2PhoneNumbers"` }),
+      expect.objectContaining({
+        file: SPEC,
+        line: 11,
+        column: 7,
+        pointer: "/paths/~1api~1v1~1health/head/operationId",
+        did: `renamed this operation's id to "headApiV1Health"`,
+      }),
+      expect.objectContaining({
+        file: SPEC,
+        line: 21,
+        column: 7,
+        did: `renamed this operation's id to "getV2PhoneNumbers"`,
+      }),
     ]);
   });
 
@@ -49,7 +60,9 @@ describe("spec warnings in the CLI", () => {
     const out = outDir();
     const run = await runCli("generate", SPEC, "-o", out, "--strict");
     expect(run.code).toBe(1);
-    expect(run.err).toBe(`${SPEC}: 2 warnings (--strict: refused, nothing written)\n${WARNINGS.replaceAll("warning: ", "error: ")}\n`);
+    expect(run.err).toBe(
+      `${SPEC}: 2 warnings (--strict: refused, nothing written)\n${WARNINGS.replaceAll("warning: ", "error: ")}\n`,
+    );
     expect(existsSync(out)).toBe(false);
   });
 

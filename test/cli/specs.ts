@@ -14,7 +14,14 @@ export interface SpecOptions {
 
 function errorBody(codes: string[]) {
   const code = codes.length > 0 ? { type: "string", enum: codes } : { type: "string" };
-  return { "application/json": { schema: { type: "object", properties: { error: { type: "object", properties: { code, message: { type: "string" } } } } } } };
+  return {
+    "application/json": {
+      schema: {
+        type: "object",
+        properties: { error: { type: "object", properties: { code, message: { type: "string" } } } },
+      },
+    },
+  };
 }
 
 /** POST /cases (400, 429 with codes) and GET /cases/{id} (404): small, and enough to classify. */
@@ -30,7 +37,10 @@ export function miniSpec(options: SpecOptions = {}): Record<string, unknown> {
           responses: {
             "201": { description: "created" },
             "400": { description: "bad request", content: errorBody(["INVALID_REQUEST"]) },
-            "429": { description: "too many", content: errorBody(options.codes ?? ["RATE_LIMITED", "USAGE_LIMIT_REACHED"]) },
+            "429": {
+              description: "too many",
+              content: errorBody(options.codes ?? ["RATE_LIMITED", "USAGE_LIMIT_REACHED"]),
+            },
           },
         },
       },
@@ -56,4 +66,3 @@ export async function writeSpec(dir: string, name: string, document: unknown): P
 export async function writeJson(file: string, value: unknown): Promise<void> {
   await writeFile(file, `${JSON.stringify(value, null, 2)}\n`);
 }
-

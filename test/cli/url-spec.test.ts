@@ -30,7 +30,8 @@ let server: Server;
 let base: string;
 const requests: string[] = [];
 
-const send = (res: ServerResponse, status: number, body: string, type = "application/yaml") => res.writeHead(status, { "content-type": type }).end(body);
+const send = (res: ServerResponse, status: number, body: string, type = "application/yaml") =>
+  res.writeHead(status, { "content-type": type }).end(body);
 
 beforeAll(async () => {
   server = createServer((req, res) => {
@@ -60,7 +61,8 @@ beforeAll(async () => {
       };
       return more();
     }
-    if (url === "/slow.yaml") return res.writeHead(200, { "content-type": "application/yaml" }).write("openapi: 3.0.3\n"); // never ends
+    if (url === "/slow.yaml")
+      return res.writeHead(200, { "content-type": "application/yaml" }).write("openapi: 3.0.3\n"); // never ends
     send(res, 404, "not found", "text/plain");
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
@@ -114,24 +116,39 @@ describe("a URL as the root spec", () => {
 
   it("a body over --max-spec-mb is refused while it streams in", async () => {
     const run = await cli(["report", `${base}/huge.yaml`, "--max-spec-mb", "1"], await tempDir());
-    expectCleanError(run, /huge\.yaml: is larger than 1048576 bytes, the limit for one spec file\n {2}fix: raise --max-spec-mb/);
+    expectCleanError(
+      run,
+      /huge\.yaml: is larger than 1048576 bytes, the limit for one spec file\n {2}fix: raise --max-spec-mb/,
+    );
   });
 
   it("a server that never finishes is given up on after --fetch-timeout", async () => {
     const run = await cli(["lint", `${base}/slow.yaml`, "--fetch-timeout", "0.3"], await tempDir());
-    expectCleanError(run, /slow\.yaml: no complete answer within 0\.3 s\n {2}fix: check the URL and the server, raise --fetch-timeout/);
+    expectCleanError(
+      run,
+      /slow\.yaml: no complete answer within 0\.3 s\n {2}fix: check the URL and the server, raise --fetch-timeout/,
+    );
   });
 
   it("a body that is not a spec: an HTML page, or JSON without openapi", async () => {
     const dir = await tempDir();
-    expectCleanError(await cli(["generate", `${base}/page`, "-o", "gen"], dir), /page: the server sent an HTML page, not a YAML or JSON spec\n {2}fix: use the URL of the raw file/);
-    expectCleanError(await cli(["generate", `${base}/not-a-spec.json`, "-o", "gen"], dir), /not-a-spec\.json at #: unsupported version \(no `openapi` or `swagger` field\)/);
+    expectCleanError(
+      await cli(["generate", `${base}/page`, "-o", "gen"], dir),
+      /page: the server sent an HTML page, not a YAML or JSON spec\n {2}fix: use the URL of the raw file/,
+    );
+    expectCleanError(
+      await cli(["generate", `${base}/not-a-spec.json`, "-o", "gen"], dir),
+      /not-a-spec\.json at #: unsupported version \(no `openapi` or `swagger` field\)/,
+    );
   });
 
   it("redirects are followed a few times only, and only to http(s)", async () => {
     const dir = await tempDir();
     expectCleanError(await cli(["report", `${base}/loop`], dir), /loop: redirects more than 5 times/);
-    expectCleanError(await cli(["report", `${base}/to-file`], dir), /to-file: redirects to a file: URL; faultline follows http\(s\) only/);
+    expectCleanError(
+      await cli(["report", `${base}/to-file`], dir),
+      /to-file: redirects to a file: URL; faultline follows http\(s\) only/,
+    );
   });
 
   it("credentials in the URL are sent as Basic auth, and never shown or written", async () => {
@@ -139,12 +156,21 @@ describe("a URL as the root spec", () => {
     const secret = `http://ann:s3cret@127.0.0.1:${new URL(base).port}/private.yaml?token=t0ps3cret&v=2`;
     const run = await cli(["generate", secret, "-o", "gen", "--json"], dir);
     expect(run.code).toBe(0);
-    const written = readdirSync(path.join(dir, "gen"), { recursive: true, withFileTypes: true }).filter((e) => e.isFile());
-    const everything = [run.out, run.err, ...written.map((e) => readFileSync(path.join(e.parentPath, e.name), "utf8"))].join("\n");
+    const written = readdirSync(path.join(dir, "gen"), { recursive: true, withFileTypes: true }).filter((e) =>
+      e.isFile(),
+    );
+    const everything = [
+      run.out,
+      run.err,
+      ...written.map((e) => readFileSync(path.join(e.parentPath, e.name), "utf8")),
+    ].join("\n");
     expect(everything).toContain("/private.yaml?token=***&v=2");
     expect(everything.match(/.{0,80}(?:s3cret|ann:).{0,80}/g)).toBeNull();
     const lint = await cli(["lint", secret, "--json"], dir);
-    expect(JSON.parse(lint.out)).toMatchObject({ ok: true, specs: [{ spec: expect.stringContaining("/private.yaml?token=***&v=2") }] });
+    expect(JSON.parse(lint.out)).toMatchObject({
+      ok: true,
+      specs: [{ spec: expect.stringContaining("/private.yaml?token=***&v=2") }],
+    });
     expect(lint.out.match(/.{0,80}(?:s3cret|ann:).{0,80}/g)).toBeNull();
     const denied = await cli(["report", secret.replace("s3cret", "wr0ng")], dir);
     expectCleanError(denied, /private\.yaml\?token=\*\*\*&v=2: the server answered 401/);
@@ -155,7 +181,12 @@ describe("a URL as the root spec", () => {
     const dir = await tempDir();
     requests.length = 0;
     const refused = await cli(["generate", `${base}/api/with-ref.yaml`, "-o", "gen"], dir);
-    expectCleanError(refused, new RegExp(`with-ref\\.yaml:9:\\d+ at #/paths/~1things/get/responses/500/\\$ref: \\$ref "\\./shared/errors\\.yaml#/ServerError" names ${base}/api/shared/errors\\.yaml#/ServerError .*refused`));
+    expectCleanError(
+      refused,
+      new RegExp(
+        `with-ref\\.yaml:9:\\d+ at #/paths/~1things/get/responses/500/\\$ref: \\$ref "\\./shared/errors\\.yaml#/ServerError" names ${base}/api/shared/errors\\.yaml#/ServerError .*refused`,
+      ),
+    );
     expect(refused.err).toContain("fix: pass --allow-remote-refs");
     expect(requests).toEqual(["/api/with-ref.yaml"]);
     const allowed = await cli(["report", `${base}/api/with-ref.yaml`, "--allow-remote-refs"], dir);

@@ -8,7 +8,9 @@ import { waitFor, watchSession } from "./watch-session.js";
 
 /** Bytes of every file under dir. */
 async function contents(dir: string): Promise<Map<string, string>> {
-  const entries = [...(await snapshot(dir))].flatMap(([rel, entry]) => (entry === "<dir>" ? [] : [[rel, entry.bytes] as const]));
+  const entries = [...(await snapshot(dir))].flatMap(([rel, entry]) =>
+    entry === "<dir>" ? [] : [[rel, entry.bytes] as const],
+  );
   return new Map(entries);
 }
 
@@ -16,7 +18,13 @@ async function contents(dir: string): Promise<Map<string, string>> {
 async function coldGenerate(dir: string, out: string): Promise<Map<string, string>> {
   vi.resetModules();
   const { main } = await import("../../src/cli/main.js");
-  const code = await main(["generate", "cases.yaml", "-o", out], { out: () => undefined, err: () => undefined, cwd: dir, isTTY: false, env: {} });
+  const code = await main(["generate", "cases.yaml", "-o", out], {
+    out: () => undefined,
+    err: () => undefined,
+    cwd: dir,
+    isTTY: false,
+    env: {},
+  });
   expect(code).toBe(0);
   return contents(path.join(dir, out));
 }
@@ -29,10 +37,28 @@ describe("watch, save after save", () => {
     await session.next();
     expect(await contents(path.join(dir, "gen"))).toEqual(await coldGenerate(dir, "cold-0"));
 
-    const archive = { post: { operationId: "archiveCase", parameters: [{ name: "id", in: "path", required: true, schema: { type: "string" } }], responses: { "200": { description: "ok" }, "409": { description: "already archived" } } } };
+    const archive = {
+      post: {
+        operationId: "archiveCase",
+        parameters: [{ name: "id", in: "path", required: true, schema: { type: "string" } }],
+        responses: { "200": { description: "ok" }, "409": { description: "already archived" } },
+      },
+    };
     const saves: [string, () => Promise<unknown>][] = [
-      ["a code added", () => writeSpec(dir, "cases.yaml", miniSpec({ codes: ["RATE_LIMITED", "USAGE_LIMIT_REACHED", "QUOTA_EXCEEDED"] }))],
-      ["an operation added", () => writeSpec(dir, "cases.yaml", miniSpec({ codes: ["RATE_LIMITED"], paths: { "/cases/{id}/archive": archive } }))],
+      [
+        "a code added",
+        () =>
+          writeSpec(dir, "cases.yaml", miniSpec({ codes: ["RATE_LIMITED", "USAGE_LIMIT_REACHED", "QUOTA_EXCEEDED"] })),
+      ],
+      [
+        "an operation added",
+        () =>
+          writeSpec(
+            dir,
+            "cases.yaml",
+            miniSpec({ codes: ["RATE_LIMITED"], paths: { "/cases/{id}/archive": archive } }),
+          ),
+      ],
       ["bytes only", () => appendFile(path.join(dir, "cases.yaml"), "\n\n")],
       ["the title and codes changed back", () => writeSpec(dir, "cases.yaml", miniSpec({ title: "Cases v2" }))],
     ];

@@ -18,7 +18,9 @@ describe("watch", () => {
     expect(event.outcome!.changes).toHaveLength(1);
     expect(event.sinceSaveMs).toBeGreaterThan(0);
     const line = session.lines().split("\n").at(-2)!;
-    expect(line).toMatch(/^cases\.yaml -> gen: \d+ written, 0 removed \(\d+ ms\); 1 added: POST \/cases 429 QUOTA_EXCEEDED: added \(billing, upgrade-plan\)$/);
+    expect(line).toMatch(
+      /^cases\.yaml -> gen: \d+ written, 0 removed \(\d+ ms\); 1 added: POST \/cases 429 QUOTA_EXCEEDED: added \(billing, upgrade-plan\)$/,
+    );
     expect(await readFile(path.join(dir, "gen/error-surface.json"), "utf8")).toContain("QUOTA_EXCEEDED");
     expect(await session.stop()).toBe(0);
     expect(session.lines()).toMatch(/stopped watching\n$/);
@@ -53,7 +55,9 @@ describe("watch", () => {
     const before = await snapshot(path.join(dir, "gen"));
     const session = await watchSession(dir);
     const refused = await session.next();
-    expect(refused.error?.problem).toBe("the output folder holds files faultline did not write (client.ts), and no .faultline.json that says faultline owns it");
+    expect(refused.error?.problem).toBe(
+      "the output folder holds files faultline did not write (client.ts), and no .faultline.json that says faultline owns it",
+    );
     expect(await snapshot(path.join(dir, "gen"))).toEqual(before);
 
     await rm(path.join(dir, "gen/client.ts"));
@@ -70,10 +74,32 @@ describe("watch", () => {
     const session = await watchSession(dir);
     await session.next();
 
-    const gone = (codes: string[]) => ({ Gone: { description: "gone", content: { "application/json": { schema: { type: "object", properties: { error: { type: "object", properties: { code: { type: "string", enum: codes } } } } } } } } });
+    const gone = (codes: string[]) => ({
+      Gone: {
+        description: "gone",
+        content: {
+          "application/json": {
+            schema: {
+              type: "object",
+              properties: { error: { type: "object", properties: { code: { type: "string", enum: codes } } } },
+            },
+          },
+        },
+      },
+    });
     await mkdir(path.join(dir, "shared"));
     await writeJson(path.join(dir, "shared/errors.json"), gone(["CASE_ARCHIVED"]));
-    const withRef = miniSpec({ paths: { "/cases/{id}/archive": { post: { operationId: "archiveCase", parameters: [{ name: "id", in: "path", required: true, schema: { type: "string" } }], responses: { "200": { description: "ok" }, "410": { $ref: "./shared/errors.json#/Gone" } } } } } });
+    const withRef = miniSpec({
+      paths: {
+        "/cases/{id}/archive": {
+          post: {
+            operationId: "archiveCase",
+            parameters: [{ name: "id", in: "path", required: true, schema: { type: "string" } }],
+            responses: { "200": { description: "ok" }, "410": { $ref: "./shared/errors.json#/Gone" } },
+          },
+        },
+      },
+    });
     await writeSpec(dir, "cases.yaml", withRef);
     const added = await session.next();
     expect(added.outcome!.inputs).toEqual([path.join(dir, "cases.yaml"), path.join(dir, "shared/errors.json")]);
@@ -82,7 +108,9 @@ describe("watch", () => {
     // Only the referenced file changes: the watcher must notice it.
     await writeJson(path.join(dir, "shared/errors.json"), gone(["CASE_ARCHIVED", "CASE_PURGED"]));
     const changed = await session.next();
-    expect(changed.outcome!.changes).toEqual([expect.objectContaining({ kind: "variant-added", variant: "POST /cases/{id}/archive 410 CASE_PURGED" })]);
+    expect(changed.outcome!.changes).toEqual([
+      expect.objectContaining({ kind: "variant-added", variant: "POST /cases/{id}/archive 410 CASE_PURGED" }),
+    ]);
     expect(await session.stop()).toBe(0);
   });
 
@@ -94,13 +122,28 @@ describe("watch", () => {
     const session = await watchSession(dir, { configFile, targetArgs: {} });
     await session.next();
 
-    await writeJson(configFile, { specs: [{ spec: "cases.yaml", output: "gen", overrides: { codes: { RATE_LIMITED: { category: "billing", recovery: "upgrade-plan" } } } }] });
+    await writeJson(configFile, {
+      specs: [
+        {
+          spec: "cases.yaml",
+          output: "gen",
+          overrides: { codes: { RATE_LIMITED: { category: "billing", recovery: "upgrade-plan" } } },
+        },
+      ],
+    });
     await session.next();
-    expect(session.lines()).toContain("POST /cases 429 RATE_LIMITED: retryable -> billing, recovery wait-and-retry -> upgrade-plan");
+    expect(session.lines()).toContain(
+      "POST /cases 429 RATE_LIMITED: retryable -> billing, recovery wait-and-retry -> upgrade-plan",
+    );
 
-    await writeFile(configFile, '{ "specs": [{ "spec": "cases.yaml", "output": "gen", "overrides": { "codes": { "X": { "category": "fatal" } } } }] }');
+    await writeFile(
+      configFile,
+      '{ "specs": [{ "spec": "cases.yaml", "output": "gen", "overrides": { "codes": { "X": { "category": "fatal" } } } }] }',
+    );
     await waitFor(() => session.lines().includes("keeping the previous configuration"), "the config diagnostic");
-    expect(session.lines()).toMatch(/error: faultline\.config\.json at #\/specs\/0\/overrides\/codes\/X\/category: unknown category "fatal"/);
+    expect(session.lines()).toMatch(
+      /error: faultline\.config\.json at #\/specs\/0\/overrides\/codes\/X\/category: unknown category "fatal"/,
+    );
     expect(await session.stop()).toBe(0);
   });
 
@@ -125,7 +168,11 @@ describe("watch", () => {
     await writeFile(path.join(dir, "cases.yaml"), "");
     await session.next();
     expect(await session.stop()).toBe(0);
-    const lines = session.lines().trimEnd().split("\n").map((line) => JSON.parse(line));
+    const lines = session
+      .lines()
+      .trimEnd()
+      .split("\n")
+      .map((line) => JSON.parse(line));
     expect(lines).toMatchObject([
       { spec: "cases.yaml", initial: true, ok: true, target: { output: "gen", hadSurface: false } },
       { spec: "cases.yaml", initial: false, ok: false, error: { problem: "the file is empty" } },
@@ -137,9 +184,14 @@ describe("watch", () => {
     await writeSpec(dir, "cases.yaml", miniSpec());
     const controller = new AbortController();
     let out = "";
-    const running = cli(["generate", "cases.yaml", "-o", "gen", "--watch"], dir, { signal: controller.signal, out: (t) => void (out += t) });
+    const running = cli(["generate", "cases.yaml", "-o", "gen", "--watch"], dir, {
+      signal: controller.signal,
+      out: (t) => void (out += t),
+    });
     await waitFor(() => out.includes("watching"), "the watching line");
-    expect(out).toMatch(/^cases\.yaml -> gen: 23 written, 0 removed \(\d+ ms\); first generation\nwatching 1 spec file/);
+    expect(out).toMatch(
+      /^cases\.yaml -> gen: 23 written, 0 removed \(\d+ ms\); first generation\nwatching 1 spec file/,
+    );
     controller.abort();
     expect((await running).code).toBe(0);
   });

@@ -8,7 +8,11 @@ import { generateInto } from "../../scripts/corpus/generate-spec.js";
 import { typecheckOutputs } from "../../scripts/corpus/typecheck.js";
 import { workDir } from "../breadth/support.js";
 
-const spec = path.join(path.dirname(createRequire(import.meta.url).resolve("@octokit/openapi/package.json")), "generated", "api.github.com.json");
+const spec = path.join(
+  path.dirname(createRequire(import.meta.url).resolve("@octokit/openapi/package.json")),
+  "generated",
+  "api.github.com.json",
+);
 const root = workDir("github");
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 

@@ -40,17 +40,19 @@ function declaredBins(name: string): string[] {
 function violations(files: string[]): string[] {
   const found: string[] = [];
   for (const file of files) {
-    readFileSync(file, "utf8").split("\n").forEach((line, index) => {
-      if (/^\s*(?:\/\/|\*)/.test(line)) return; // comments may name what they replaced
-      const at = `${path.relative(ROOT, file)}:${index + 1}`;
-      for (const match of line.matchAll(SPECIFIER)) {
-        const target = packageOf(match[1]!);
-        if (!target || target.subpath === "" || target.subpath === "package.json") continue;
-        if (declaredBins(target.name).includes(path.posix.normalize(target.subpath))) continue;
-        found.push(`${at}: loads a file inside ${target.name} (${match[1]}): use its package entry`);
-      }
-      for (const pattern of FORBIDDEN) if (pattern.test(line)) found.push(`${at}: ${pattern.source}`);
-    });
+    readFileSync(file, "utf8")
+      .split("\n")
+      .forEach((line, index) => {
+        if (/^\s*(?:\/\/|\*)/.test(line)) return; // comments may name what they replaced
+        const at = `${path.relative(ROOT, file)}:${index + 1}`;
+        for (const match of line.matchAll(SPECIFIER)) {
+          const target = packageOf(match[1]!);
+          if (!target || target.subpath === "" || target.subpath === "package.json") continue;
+          if (declaredBins(target.name).includes(path.posix.normalize(target.subpath))) continue;
+          found.push(`${at}: loads a file inside ${target.name} (${match[1]}): use its package entry`);
+        }
+        for (const pattern of FORBIDDEN) if (pattern.test(line)) found.push(`${at}: ${pattern.source}`);
+      });
   }
   return found;
 }

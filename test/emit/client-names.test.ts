@@ -14,9 +14,12 @@ describe("operation names never shadow a module value", () => {
     for (const name of values) expect(MODULE_VALUE_NAMES, name).toContain(name.toLowerCase());
   });
 
-  it.each(["createClient", "createCore", "api", "operations", "unwrap", "createContext"])("an operation named %s is renamed", (name) => {
-    const [renamed] = uniqueNames([camelCase(name)]);
-    expect(renamed).not.toBe(name);
-    expect(renamed!.toLowerCase()).not.toBe(name.toLowerCase());
-  });
+  it.each(["createClient", "createCore", "api", "operations", "unwrap", "createContext"])(
+    "an operation named %s is renamed",
+    (name) => {
+      const [renamed] = uniqueNames([camelCase(name)]);
+      expect(renamed).not.toBe(name);
+      expect(renamed!.toLowerCase()).not.toBe(name.toLowerCase());
+    },
+  );
 });

@@ -22,11 +22,16 @@ describe("dataBlock", () => {
   it("keeps a value that fits on one line, and breaks only what does not", () => {
     expect(dataBlock({ a: 1, b: ["x"] }, { indent: 0, column: 0, trailing: 1 })).toBe('{ a: 1, b: ["x"] }');
     const long = { short: 1, long: { text: "y".repeat(90) } };
-    expect(dataBlock(long, { indent: 0, column: 0, trailing: 1 })).toBe(`{\n  short: 1,\n  long: {\n    text: "${"y".repeat(90)}",\n  },\n}`);
+    expect(dataBlock(long, { indent: 0, column: 0, trailing: 1 })).toBe(
+      `{\n  short: 1,\n  long: {\n    text: "${"y".repeat(90)}",\n  },\n}`,
+    );
   });
 
   it("writes keys that are not identifiers quoted, __proto__ computed, and an empty object as {}", () => {
-    const text = dataBlock({ "4XX": {}, __proto__x: 1, ["__proto__"]: 2, "a-b": "z".repeat(100) }, { indent: 0, column: 0, trailing: 1 });
+    const text = dataBlock(
+      { "4XX": {}, __proto__x: 1, ["__proto__"]: 2, "a-b": "z".repeat(100) },
+      { indent: 0, column: 0, trailing: 1 },
+    );
     expect(text).toContain('"4XX": {},');
     expect(text).toContain('"a-b": ');
     expect(evaluate(text)).toEqual({ "4XX": {}, __proto__x: 1, ["__proto__"]: 2, "a-b": "z".repeat(100) });

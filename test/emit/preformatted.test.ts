@@ -10,12 +10,34 @@ const files = [{ path: "index.ts", contents: INDEX_FILE }, ...runtimeFiles(readR
 const format = createPrettierFormat();
 
 describe("constant output is written already formatted", () => {
-  it.each(files.map((f) => [f.path, f.contents] as const))("%s is a prettier fixed point (else run `npm run format:templates`)", async (_path, contents) => {
-    expect(await format(contents)).toBe(contents);
-  });
+  it.each(files.map((f) => [f.path, f.contents] as const))(
+    "%s is a prettier fixed point (else run `npm run format:templates`)",
+    async (_path, contents) => {
+      expect(await format(contents)).toBe(contents);
+    },
+  );
 
   it("the runtime is every template, rendered with the version", () => {
-    expect(files.map((f) => f.path)).toEqual(["index.ts", "runtime/auth.ts", "runtime/envelope.ts", "runtime/errors.ts", "runtime/failure.ts", "runtime/index.ts", "runtime/middleware.ts", "runtime/normalize.ts", "runtime/options.ts", "runtime/rate-limit.ts", "runtime/read-body.ts", "runtime/redirect.ts", "runtime/request.ts", "runtime/retry-timing.ts", "runtime/send.ts", "runtime/timers.ts", "runtime/types.ts", "runtime/verdict.ts"]);
+    expect(files.map((f) => f.path)).toEqual([
+      "index.ts",
+      "runtime/auth.ts",
+      "runtime/envelope.ts",
+      "runtime/errors.ts",
+      "runtime/failure.ts",
+      "runtime/index.ts",
+      "runtime/middleware.ts",
+      "runtime/normalize.ts",
+      "runtime/options.ts",
+      "runtime/rate-limit.ts",
+      "runtime/read-body.ts",
+      "runtime/redirect.ts",
+      "runtime/request.ts",
+      "runtime/retry-timing.ts",
+      "runtime/send.ts",
+      "runtime/timers.ts",
+      "runtime/types.ts",
+      "runtime/verdict.ts",
+    ]);
     expect(files.find((f) => f.path === "runtime/index.ts")!.contents).toContain('RUNTIME_VERSION = "9.9.9-test"');
   });
 });

@@ -48,14 +48,22 @@ describe("a one-operation spec edit", () => {
         "$1        '410':\n          description: The bot was deleted.\n",
       ),
     );
-    expect(changed(before, after)).toEqual(["error-surface.json", "index.ts", "operations.ts", "schema.ts", "types.ts"]);
+    expect(changed(before, after)).toEqual([
+      "error-surface.json",
+      "index.ts",
+      "operations.ts",
+      "schema.ts",
+      "types.ts",
+    ]);
     const runtime = [...before.keys()].filter((p) => p.startsWith("runtime/"));
     expect(runtime.length).toBeGreaterThan(5);
     for (const p of runtime) expect(after.get(p), p).toBe(before.get(p));
   });
 
   it("editing getBot's summary changes only its documentation (client.ts, schema.ts) and the cited hash (index.ts)", async () => {
-    const { before, after } = await beforeAndAfter((yaml) => yaml.replace("summary: Get a bot\n", "summary: Get one bot by id\n"));
+    const { before, after } = await beforeAndAfter((yaml) =>
+      yaml.replace("summary: Get a bot\n", "summary: Get one bot by id\n"),
+    );
     expect(changed(before, after)).toEqual(["client.ts", "index.ts", "schema.ts"]);
   });
 
@@ -63,7 +71,9 @@ describe("a one-operation spec edit", () => {
     const spec = await loadSpec("specs/bots.yaml");
     const files = [...(await generate(spec, createGenerateTools())).files];
     expect(files.filter((f) => f.contents.includes(spec.hash.slice(0, 16))).map((f) => f.path)).toEqual(["index.ts"]);
-    const headers = files.filter((f) => f.path.endsWith(".ts") && /^(\/\/.*\n)*/.exec(f.contents)![0].includes("Bots API"));
+    const headers = files.filter(
+      (f) => f.path.endsWith(".ts") && /^(\/\/.*\n)*/.exec(f.contents)![0].includes("Bots API"),
+    );
     expect(headers.map((f) => f.path)).toEqual(["index.ts"]);
   });
 

@@ -90,7 +90,13 @@ describe("operation functions", () => {
     expect(server.requests.map((r) => `${r.method} ${r.path}`)).toEqual(["GET /api/bots/b%201", "GET /api/bots/b%201"]);
     expect(viaFunction.ok).toBe(false);
     expect({ ...viaFunction.error, headers: undefined }).toEqual({ ...viaClient.error, headers: undefined });
-    expect(viaFunction.error).toMatchObject({ kind: "http", status: 404, operation: "getBot", category: "terminal", recovery: "check-resource" });
+    expect(viaFunction.error).toMatchObject({
+      kind: "http",
+      status: 404,
+      operation: "getBot",
+      category: "terminal",
+      recovery: "check-resource",
+    });
   });
 
   it("check the options once, in createCore", async () => {

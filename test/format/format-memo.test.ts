@@ -13,7 +13,8 @@ function countingPrettier() {
   return { asked, format: (source: string) => (asked.push(source), prettier(source)) };
 }
 
-const file = (type: string) => `export interface Shapes {\n  circle: {radius: number};\n  square: {side:number};\n  label: ${type};\n}\nexport const sizes = {\n  small: 1,\n  large: [1,2,3],\n};\n`;
+const file = (type: string) =>
+  `export interface Shapes {\n  circle: {radius: number};\n  square: {side:number};\n  label: ${type};\n}\nexport const sizes = {\n  small: 1,\n  large: [1,2,3],\n};\n`;
 
 describe("a formatter's memory", () => {
   it("formats a text once per formatter, and a second formatter remembers nothing of the first", async () => {

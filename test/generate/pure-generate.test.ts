@@ -21,8 +21,14 @@ const spec: SpecInput = {
           operationId: "getItem",
           parameters: [{ name: "id", in: "path", required: true, schema: { type: "string" } }],
           responses: {
-            "200": { description: "ok", content: { "application/json": { schema: { type: "object", properties: { id: { type: "string" } } } } } },
-            "404": { description: "gone", content: { "application/json": { schema: { type: "object", properties: { code: { type: "string" } } } } } },
+            "200": {
+              description: "ok",
+              content: { "application/json": { schema: { type: "object", properties: { id: { type: "string" } } } } },
+            },
+            "404": {
+              description: "gone",
+              content: { "application/json": { schema: { type: "object", properties: { code: { type: "string" } } } } },
+            },
           },
         },
       },
@@ -42,13 +48,23 @@ const templates = compileRuntimeTemplates([
   { name: "notes.md", text: "not a template" },
 ]);
 
-const contents = (files: { path: string; contents: string }[], name: string) => files.find((f) => f.path === name)?.contents;
+const contents = (files: { path: string; contents: string }[], name: string) =>
+  files.find((f) => f.path === name)?.contents;
 
 describe("a pure generate()", () => {
   it("formats with the formatter it is given and renders the templates it is given", async () => {
     const formatter = recordingFormatter();
     const result = await generate(spec, { formatter, templates });
-    expect(result.files.map((f) => f.path)).toEqual(["client.ts", "error-surface.json", "index.ts", "operations.ts", "runtime/a.ts", "runtime/b.ts", "schema.ts", "types.ts"]);
+    expect(result.files.map((f) => f.path)).toEqual([
+      "client.ts",
+      "error-surface.json",
+      "index.ts",
+      "operations.ts",
+      "runtime/a.ts",
+      "runtime/b.ts",
+      "schema.ts",
+      "types.ts",
+    ]);
     // The four printed files went through the formatter, and came out as it gave them.
     expect(formatter.seen).toHaveLength(4);
     for (const name of ["client.ts", "operations.ts", "schema.ts", "types.ts"]) {
@@ -78,9 +94,15 @@ describe("a pure generate()", () => {
     const formatter = recordingFormatter();
     const own = await generate(spec, { formatter, templates });
     const shipped = await generate(spec, { formatter, templates: readRuntimeTemplates() });
-    expect(own.files.filter((f) => f.path.startsWith("runtime/")).map((f) => f.path)).toEqual(["runtime/a.ts", "runtime/b.ts"]);
+    expect(own.files.filter((f) => f.path.startsWith("runtime/")).map((f) => f.path)).toEqual([
+      "runtime/a.ts",
+      "runtime/b.ts",
+    ]);
     expect(shipped.files.filter((f) => f.path.startsWith("runtime/")).map((f) => f.path)).toEqual(
-      readdirSync("templates/runtime").filter((f) => f.endsWith(".ts.hbs")).sort().map((f) => `runtime/${f.replace(/\.hbs$/, "")}`),
+      readdirSync("templates/runtime")
+        .filter((f) => f.endsWith(".ts.hbs"))
+        .sort()
+        .map((f) => `runtime/${f.replace(/\.hbs$/, "")}`),
     );
   });
 });
@@ -103,7 +125,11 @@ describe("no state between runs in src/", () => {
       .flatMap((file) =>
         readFileSync(file, "utf8")
           .split("\n")
-          .flatMap((line, i) => (/^(export )?(let|var) |^(export )?const \w+(: (?!Readonly)[^=]+)? = new (Map|WeakMap|Lru)\b/.test(line) ? [`${file}:${i + 1}: ${line}`] : [])),
+          .flatMap((line, i) =>
+            /^(export )?(let|var) |^(export )?const \w+(: (?!Readonly)[^=]+)? = new (Map|WeakMap|Lru)\b/.test(line)
+              ? [`${file}:${i + 1}: ${line}`]
+              : [],
+          ),
       );
     expect(found).toEqual([]);
   });

@@ -25,7 +25,9 @@ export interface Prism {
 
 export async function startPrism(spec: string, timeoutMs = 60_000): Promise<Prism> {
   const port = await freePort();
-  const child: ChildProcess = spawn(process.execPath, [PRISM, "mock", "-p", String(port), "-h", "127.0.0.1", spec], { stdio: ["ignore", "pipe", "pipe"] });
+  const child: ChildProcess = spawn(process.execPath, [PRISM, "mock", "-p", String(port), "-h", "127.0.0.1", spec], {
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   let log = "";
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`Prism did not start within ${timeoutMs} ms:\n${log}`)), timeoutMs);

@@ -7,7 +7,10 @@ type Doc = Record<string, unknown>;
 export function resolve(doc: Doc, value: unknown): Node | undefined {
   let node = value;
   for (let i = 0; i < 20 && isNode(node) && typeof node.$ref === "string"; i++) {
-    node = (node.$ref as string).slice(2).split("/").reduce<unknown>((n, t) => (isNode(n) ? n[t.replace(/~1/g, "/").replace(/~0/g, "~")] : undefined), doc);
+    node = (node.$ref)
+      .slice(2)
+      .split("/")
+      .reduce<unknown>((n, t) => (isNode(n) ? n[t.replace(/~1/g, "/").replace(/~0/g, "~")] : undefined), doc);
   }
   return isNode(node) ? node : undefined;
 }
@@ -30,21 +33,35 @@ function exampleOf(doc: Doc, holder: Node | undefined): unknown {
 /** Credentials for every security scheme, so Prism's auth check passes. */
 export function authHeaders(doc: Doc): Record<string, string> {
   const headers: Record<string, string> = {};
-  const schemes = isNode(doc.components) && isNode(doc.components.securitySchemes) ? doc.components.securitySchemes : {};
+  const schemes =
+    isNode(doc.components) && isNode(doc.components.securitySchemes) ? doc.components.securitySchemes : {};
   for (const raw of Object.values(schemes)) {
     const scheme = resolve(doc, raw);
-    if (scheme?.type === "apiKey" && scheme.in === "header" && typeof scheme.name === "string") headers[scheme.name] = "test-key";
-    if (scheme?.type === "http" && String(scheme.scheme).toLowerCase() === "bearer") headers.authorization = "Bearer test-token";
+    if (scheme?.type === "apiKey" && scheme.in === "header" && typeof scheme.name === "string")
+      headers[scheme.name] = "test-key";
+    if (scheme?.type === "http" && String(scheme.scheme).toLowerCase() === "bearer")
+      headers.authorization = "Bearer test-token";
   }
   return headers;
 }
 
 /** A request the spec accepts: path/query/header parameters and body from its examples. */
-export function validInput(doc: Doc, path: string, method: string): { path: Record<string, string>; query: Record<string, unknown>; headers: Record<string, string>; body?: unknown } {
+export function validInput(
+  doc: Doc,
+  path: string,
+  method: string,
+): { path: Record<string, string>; query: Record<string, unknown>; headers: Record<string, string>; body?: unknown } {
   const pathItem = resolve(doc, (doc.paths as Node)[path])!;
   const operation = resolve(doc, pathItem[method])!;
-  const params = [...(Array.isArray(pathItem.parameters) ? pathItem.parameters : []), ...(Array.isArray(operation.parameters) ? operation.parameters : [])].map((p) => resolve(doc, p)!);
-  const input = { path: {} as Record<string, string>, query: {} as Record<string, unknown>, headers: {} as Record<string, string> };
+  const params = [
+    ...(Array.isArray(pathItem.parameters) ? pathItem.parameters : []),
+    ...(Array.isArray(operation.parameters) ? operation.parameters : []),
+  ].map((p) => resolve(doc, p)!);
+  const input = {
+    path: {} as Record<string, string>,
+    query: {} as Record<string, unknown>,
+    headers: {} as Record<string, string>,
+  };
   for (const p of params) {
     if (p.in !== "path" && p.required !== true) continue;
     const value = exampleOf(doc, p);
@@ -64,7 +81,10 @@ export function at(value: unknown, path: readonly string[] | undefined): unknown
 }
 
 /** Named examples of one response, per media type, with the response's header examples. */
-export function responseExamples(doc: Doc, response: Node): { name: string; contentType: string; value: unknown; headers: Record<string, string> }[] {
+export function responseExamples(
+  doc: Doc,
+  response: Node,
+): { name: string; contentType: string; value: unknown; headers: Record<string, string> }[] {
   const headers: Record<string, string> = {};
   for (const [name, raw] of Object.entries(isNode(response.headers) ? response.headers : {})) {
     const header = resolve(doc, raw);
@@ -75,6 +95,11 @@ export function responseExamples(doc: Doc, response: Node): { name: string; cont
   return Object.entries(content).flatMap(([contentType, raw]) => {
     const media = resolve(doc, raw);
     const examples = isNode(media?.examples) ? media.examples : {};
-    return Object.entries(examples).map(([name, ex]) => ({ name, contentType, value: resolve(doc, ex)?.value, headers }));
+    return Object.entries(examples).map(([name, ex]) => ({
+      name,
+      contentType,
+      value: resolve(doc, ex)?.value,
+      headers,
+    }));
   });
 }

@@ -48,7 +48,9 @@ export async function compileAll(root: string): Promise<string> {
   writeFileSync(path.join(root, "tsconfig.json"), JSON.stringify(TSCONFIG, null, 2));
   writeFileSync(path.join(root, "package.json"), JSON.stringify({ type: "module", private: true }));
   try {
-    await run(process.execPath, [TSC, "-p", path.join(root, "tsconfig.json"), "--pretty", "false"], { maxBuffer: 64 * 1024 * 1024 });
+    await run(process.execPath, [TSC, "-p", path.join(root, "tsconfig.json"), "--pretty", "false"], {
+      maxBuffer: 64 * 1024 * 1024,
+    });
     return "";
   } catch (error) {
     const failed = error as { stdout?: string; stderr?: string; message: string };
@@ -58,7 +60,10 @@ export async function compileAll(root: string): Promise<string> {
 
 export interface ProbeReport {
   pwned: unknown;
-  operations: Record<string, { method: string; path: string; errors: Record<string, { codes: string[]; protoCodes: boolean }> }>;
+  operations: Record<
+    string,
+    { method: string; path: string; errors: Record<string, { codes: string[]; protoCodes: boolean }> }
+  >;
   methods: string[];
   calls: { method: string; url: string; ok: boolean; kind: string | undefined; code: string | undefined }[];
 }

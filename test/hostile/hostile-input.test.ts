@@ -39,16 +39,23 @@ const columnOf = (key: string) => specWithSchema('{"$ref":"x"}').indexOf(`"${key
 /** Diagnostics name files outside the working folder absolutely (the temp folder is outside the repository). */
 const abs = (rel: string) => path.join(dir, rel);
 
-const nested = (levels: number) => `${'{"type":"object","properties":{"a":'.repeat(levels)}{"type":"string"}${"}}".repeat(levels)}`;
+const nested = (levels: number) =>
+  `${'{"type":"object","properties":{"a":'.repeat(levels)}{"type":"string"}${"}}".repeat(levels)}`;
 
 describe("files that are not spec files", () => {
   it("a device as the spec: refused without reading it", async () => {
-    await expectRefused(await cli(["generate", "/dev/zero", "-o", "out"], dir), `${path.relative(dir, "/dev/zero")}: is not a regular file (a device, FIFO or socket): faultline reads spec files only\n  fix: ${SPEC_FIX}`);
+    await expectRefused(
+      await cli(["generate", "/dev/zero", "-o", "out"], dir),
+      `${path.relative(dir, "/dev/zero")}: is not a regular file (a device, FIFO or socket): faultline reads spec files only\n  fix: ${SPEC_FIX}`,
+    );
   });
 
   it("a FIFO with no writer: refused, without waiting for one", async () => {
     execFileSync("mkfifo", [path.join(dir, "api/pipe.yaml")]);
-    await expectRefused(await cli(["generate", "api/pipe.yaml", "-o", "out"], dir), `api/pipe.yaml: is not a regular file (a device, FIFO or socket): faultline reads spec files only\n  fix: ${SPEC_FIX}`);
+    await expectRefused(
+      await cli(["generate", "api/pipe.yaml", "-o", "out"], dir),
+      `api/pipe.yaml: is not a regular file (a device, FIFO or socket): faultline reads spec files only\n  fix: ${SPEC_FIX}`,
+    );
   });
 
   it("a $ref to a device, even where outside refs are allowed", async () => {
@@ -61,20 +68,30 @@ describe("files that are not spec files", () => {
 });
 
 describe("size", () => {
-  const tooBig = (mb: string, knob = "--max-spec-mb (config limits.maxSpecMb)") => `is larger than ${mb}, the limit for one spec file\n  fix: split the spec with $refs, or raise ${knob}`;
+  const tooBig = (mb: string, knob = "--max-spec-mb (config limits.maxSpecMb)") =>
+    `is larger than ${mb}, the limit for one spec file\n  fix: split the spec with $refs, or raise ${knob}`;
 
   it("a 60 MB spec file is refused by its size, before it is read (default 50 MB)", async () => {
     await writeFile(path.join(dir, "api/huge.yaml"), "openapi: 3.1.0\n");
     await truncate(path.join(dir, "api/huge.yaml"), 60 * 1024 * 1024); // sparse: no 60 MB on disk
-    await expectRefused(await cli(["generate", "api/huge.yaml", "-o", "out"], dir), `api/huge.yaml: ${tooBig("50 MB")}`);
+    await expectRefused(
+      await cli(["generate", "api/huge.yaml", "-o", "out"], dir),
+      `api/huge.yaml: ${tooBig("50 MB")}`,
+    );
   });
 
   it("a $ref'd file over --max-spec-mb, and over the config's limits.maxSpecMb", async () => {
-    await writeFile(path.join(dir, "api/big.json"), JSON.stringify({ type: "string", description: "x".repeat(1_200_000) }));
+    await writeFile(
+      path.join(dir, "api/big.json"),
+      JSON.stringify({ type: "string", description: "x".repeat(1_200_000) }),
+    );
     await writeFile(path.join(dir, "api/spec.json"), specWithSchema('{"$ref":"./big.json"}'));
     const diagnostic = `api/spec.json:1:${columnOf("$ref")} at #/paths/~1things/get/responses/500/content/application~1json/schema/$ref: $ref "./big.json" names ${abs("api/big.json")}, which ${tooBig("1 MB")}`;
     await expectRefused(await cli(["generate", "api/spec.json", "-o", "out", "--max-spec-mb", "1"], dir), diagnostic);
-    await writeJson(path.join(dir, "faultline.config.json"), { limits: { maxSpecMb: 1 }, specs: [{ spec: "api/spec.json", output: "out" }] });
+    await writeJson(path.join(dir, "faultline.config.json"), {
+      limits: { maxSpecMb: 1 },
+      specs: [{ spec: "api/spec.json", output: "out" }],
+    });
     await expectRefused(await cli(["generate"], dir), diagnostic);
     expect((await cli(["generate", "api/spec.json", "-o", "out", "--max-spec-mb", "2"], dir)).code).toBe(0);
   });
@@ -86,15 +103,24 @@ describe("nesting depth", () => {
     const run = await cli(["generate", "api/deep.json", "-o", "out"], dir);
     // Depth 101: 8 levels down to the schema, then 46 x (properties, a) and one more "properties".
     const pointer = `#/paths/~1things/get/responses/500/content/application~1json/schema${"/properties/a".repeat(46)}/properties`;
-    const column = specWithSchema(nested(5000)).indexOf('"properties"') + 1 + 46 * '"properties":{"a":{"type":"object",'.length + '"properties":'.length;
-    await expectRefused(run, `api/deep.json:1:${column} at ${pointer}: nested more than 100 levels deep\n  fix: flatten the nesting with $refs to components, or raise --max-depth (config limits.maxDepth)`);
+    const column =
+      specWithSchema(nested(5000)).indexOf('"properties"') +
+      1 +
+      46 * '"properties":{"a":{"type":"object",'.length +
+      '"properties":'.length;
+    await expectRefused(
+      run,
+      `api/deep.json:1:${column} at ${pointer}: nested more than 100 levels deep\n  fix: flatten the nesting with $refs to components, or raise --max-depth (config limits.maxDepth)`,
+    );
   });
 
   it("5,000 levels of YAML: the parser stops at the same limit, with line:col", async () => {
     const flow = `openapi: 3.1.0\ninfo: {title: T, version: "1"}\npaths: {/x: {get: {responses: {"500": {description: e, content: {application/json: {schema: ${"{a: ".repeat(5000)}1${"}".repeat(5000)}}}}}}}}\n`;
     await writeFile(path.join(dir, "api/deep.yaml"), flow);
     const run = await cli(["generate", "api/deep.yaml", "-o", "out"], dir);
-    expect(run.err).toMatch(/^error: api\/deep\.yaml:3:\d+: nested more than 100 levels deep\n  fix: flatten the nesting with \$refs to components, or raise --max-depth \(config limits\.maxDepth\)\n$/);
+    expect(run.err).toMatch(
+      /^error: api\/deep\.yaml:3:\d+: nested more than 100 levels deep\n {2}fix: flatten the nesting with \$refs to components, or raise --max-depth \(config limits\.maxDepth\)\n$/,
+    );
     await expectRefused(run, run.err.replace(/^error: /, "").replace(/\n$/, ""));
   });
 
@@ -104,7 +130,9 @@ describe("nesting depth", () => {
     const flag = await cli(["generate", "api/deep.json", "-o", "out", "--max-depth", "30"], dir);
     expect(flag.err).toContain("nested more than 30 levels deep");
     await expectRefused(flag, flag.err.replace(/^error: /, "").replace(/\n$/, ""));
-    await writeJson(path.join(dir, "faultline.config.json"), { specs: [{ spec: "api/deep.json", output: "out", limits: { maxDepth: 30 } }] });
+    await writeJson(path.join(dir, "faultline.config.json"), {
+      specs: [{ spec: "api/deep.json", output: "out", limits: { maxDepth: 30 } }],
+    });
     expect((await cli(["generate"], dir)).err).toBe(flag.err);
   });
 });
@@ -119,18 +147,29 @@ describe("name length", () => {
   });
 
   it("a 100,000-character property name, and --max-name-length", async () => {
-    await writeFile(path.join(dir, "api/key.json"), specWithSchema(`{"type":"object","properties":{"${"k".repeat(100_000)}":{"type":"string"}}}`));
+    await writeFile(
+      path.join(dir, "api/key.json"),
+      specWithSchema(`{"type":"object","properties":{"${"k".repeat(100_000)}":{"type":"string"}}}`),
+    );
     const run = await cli(["generate", "api/key.json", "-o", "out"], dir);
-    expect(run.err).toContain(`at #/paths/~1things/get/responses/500/content/application~1json/schema/properties/${"k".repeat(100_000)}: a key of 100,000 characters`);
+    expect(run.err).toContain(
+      `at #/paths/~1things/get/responses/500/content/application~1json/schema/properties/${"k".repeat(100_000)}: a key of 100,000 characters`,
+    );
     await expectRefused(run, run.err.replace(/^error: /, "").replace(/\n$/, ""));
     expect((await cli(["generate", "api/key.json", "-o", "out", "--max-name-length", "200000"], dir)).code).toBe(0);
   });
 
   it("the installed CLI exits at once on a 100,000-character operationId (it used to write, then never exit)", async () => {
-    execFileSync(process.execPath, [path.join(ROOT, "node_modules/typescript/bin/tsc"), "-p", "tsconfig.build.json"], { cwd: ROOT });
+    execFileSync(process.execPath, [path.join(ROOT, "node_modules/typescript/bin/tsc"), "-p", "tsconfig.build.json"], {
+      cwd: ROOT,
+    });
     await writeFile(path.join(dir, "api/long.json"), specWithSchema('{"type":"string"}', "a".repeat(100_000)));
     const exit = await new Promise<{ code: number | null; signal: NodeJS.Signals | null; err: string }>((resolve) => {
-      const child = spawn(process.execPath, [path.join(ROOT, "bin/faultline.js"), "generate", "api/long.json", "-o", "out"], { cwd: dir, stdio: ["ignore", "ignore", "pipe"] });
+      const child = spawn(
+        process.execPath,
+        [path.join(ROOT, "bin/faultline.js"), "generate", "api/long.json", "-o", "out"],
+        { cwd: dir, stdio: ["ignore", "ignore", "pipe"] },
+      );
       let err = "";
       child.stderr.on("data", (chunk: Buffer) => void (err += chunk.toString()));
       // A hang is the failure here: the test runner's timeout would report it, this names it.
@@ -149,7 +188,10 @@ describe("name length", () => {
 describe("$refs that leave the spec's folder", () => {
   beforeEach(async () => {
     await mkdir(path.join(dir, "shared"));
-    await writeJson(path.join(dir, "shared/error.json"), { type: "object", properties: { code: { type: "string", enum: ["SECRET_FROM_OUTSIDE"] } } });
+    await writeJson(path.join(dir, "shared/error.json"), {
+      type: "object",
+      properties: { code: { type: "string", enum: ["SECRET_FROM_OUTSIDE"] } },
+    });
     await writeFile(path.join(dir, "api/spec.json"), specWithSchema('{"$ref":"../shared/error.json"}'));
   });
   const refused = (named: string) =>
@@ -163,15 +205,28 @@ describe("$refs that leave the spec's folder", () => {
     await symlink(path.join(dir, "shared"), path.join(dir, "api/linked"));
     await writeFile(path.join(dir, "api/spec.json"), specWithSchema('{"$ref":"./linked/error.json"}'));
     const run = await cli(["generate", "api/spec.json", "-o", "out"], dir);
-    expect(run.err).toContain(`$ref "./linked/error.json" leaves the spec's folder ${abs("api")}: it names ${abs("api/linked/error.json")}, through a symlink that leads outside`);
+    expect(run.err).toContain(
+      `$ref "./linked/error.json" leaves the spec's folder ${abs("api")}: it names ${abs("api/linked/error.json")}, through a symlink that leads outside`,
+    );
     await expectRefused(run, run.err.replace(/^error: /, "").replace(/\n$/, ""));
   });
 
   it("are followed with --allow-ref-outside, or into the folders the config's allowRefOutside lists", async () => {
-    expect(await cli(["generate", "api/spec.json", "-o", "out", "--allow-ref-outside"], dir)).toMatchObject({ code: 0, err: "" });
-    await writeJson(path.join(dir, "faultline.config.json"), { allowRefOutside: ["shared"], specs: [{ spec: "api/spec.json", output: "out2" }] });
+    expect(await cli(["generate", "api/spec.json", "-o", "out", "--allow-ref-outside"], dir)).toMatchObject({
+      code: 0,
+      err: "",
+    });
+    await writeJson(path.join(dir, "faultline.config.json"), {
+      allowRefOutside: ["shared"],
+      specs: [{ spec: "api/spec.json", output: "out2" }],
+    });
     expect(await cli(["generate"], dir)).toMatchObject({ code: 0, err: "" });
-    await writeJson(path.join(dir, "faultline.config.json"), { allowRefOutside: ["elsewhere"], specs: [{ spec: "api/spec.json", output: "out3" }] });
-    expect((await cli(["generate"], dir)).err).toContain(`leaves the spec's folder ${abs("api")}: it names ${abs("shared/error.json")}`);
+    await writeJson(path.join(dir, "faultline.config.json"), {
+      allowRefOutside: ["elsewhere"],
+      specs: [{ spec: "api/spec.json", output: "out3" }],
+    });
+    expect((await cli(["generate"], dir)).err).toContain(
+      `leaves the spec's folder ${abs("api")}: it names ${abs("shared/error.json")}`,
+    );
   });
 });

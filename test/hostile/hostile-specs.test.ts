@@ -10,7 +10,9 @@ import type { GenerateResult } from "../../src/generate.js";
 import { compileAll, generateInto, probe, type ProbeReport } from "./compile-generated.js";
 
 const DIR = "test/fixtures/hostile";
-const FIXTURES = readdirSync(DIR).filter((f) => /\.(ya?ml|json)$/.test(f)).sort();
+const FIXTURES = readdirSync(DIR)
+  .filter((f) => /\.(ya?ml|json)$/.test(f))
+  .sort();
 const nameOf = (fixture: string) => fixture.replace(/\.\w+$/, "");
 /** Identifiers only a payload uses: in generated code they may appear in strings and comments, never as code. */
 const PAYLOAD_IDENTIFIERS = new Set(["__pwned", "process", "alert"]);
@@ -22,13 +24,21 @@ let tscOutput: string;
 
 beforeAll(async () => {
   root = mkdtempSync(path.join(tmpdir(), "faultline-hostile-"));
-  for (const fixture of FIXTURES) generated.set(nameOf(fixture), await generateInto(path.join(DIR, fixture), path.join(root, "src", nameOf(fixture))));
+  for (const fixture of FIXTURES)
+    generated.set(
+      nameOf(fixture),
+      await generateInto(path.join(DIR, fixture), path.join(root, "src", nameOf(fixture))),
+    );
   tscOutput = await compileAll(root);
-  await Promise.all(FIXTURES.map(async (f) => probes.set(nameOf(f), await probe(path.join(root, "dist", nameOf(f), "index.js")))));
+  await Promise.all(
+    FIXTURES.map(async (f) => probes.set(nameOf(f), await probe(path.join(root, "dist", nameOf(f), "index.js")))),
+  );
 }, 300_000);
 
 function filesUnder(dir: string): string[] {
-  return readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => path.join(e.parentPath, e.name));
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => path.join(e.parentPath, e.name));
 }
 
 function identifiersIn(file: string, text: string): string[] {
@@ -73,14 +83,20 @@ describe.each(FIXTURES.map(nameOf))("%s", (name) => {
   });
 
   it("compiles under strict, noUncheckedIndexedAccess, exactOptionalPropertyTypes, nodenext", () => {
-    const ours = tscOutput.split("\n").filter((line) => line.includes(`/src/${name}/`) || line.startsWith(`src/${name}/`));
+    const ours = tscOutput
+      .split("\n")
+      .filter((line) => line.includes(`/src/${name}/`) || line.startsWith(`src/${name}/`));
     expect(ours).toEqual([]);
   });
 
   it("runs no payload when imported and when every method is called", () => {
     const { pwned, methods, calls } = report();
     expect(pwned).toBeNull();
-    expect(methods.sort()).toEqual(result().api.operations.map((op) => op.name).sort());
+    expect(methods.sort()).toEqual(
+      result()
+        .api.operations.map((op) => op.name)
+        .sort(),
+    );
     expect(calls.map((c) => c.kind)).toEqual(methods.map(() => "http"));
     for (const call of calls) expect(call.url.startsWith("http://127.0.0.1:9/base/")).toBe(true);
   });
@@ -94,14 +110,18 @@ describe.each(FIXTURES.map(nameOf))("%s", (name) => {
       expect(emitted.method).toBe(op.method.toUpperCase());
       for (const error of op.errors) {
         const codes = error.codes.map((c) => c.value).sort();
-        expect(emitted.errors[error.key]).toEqual({ codes: codes.length > 0 ? expect.arrayContaining(codes) : [], protoCodes: false });
+        expect(emitted.errors[error.key]).toEqual({
+          codes: codes.length > 0 ? expect.arrayContaining(codes) : [],
+          protoCodes: false,
+        });
         expect(emitted.errors[error.key]!.codes).toHaveLength(codes.length);
       }
     }
   });
 
   it("writes no raw control characters or line separators into any source file", () => {
-    for (const file of result().files.filter((f) => f.path.endsWith(".ts"))) expect(file.contents).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f\u2028\u2029]/);
+    for (const file of result().files.filter((f) => f.path.endsWith(".ts")))
+      expect(file.contents).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f\u2028\u2029]/);
   });
 
   it("has payload words only inside strings and comments, never as code", () => {
@@ -128,7 +148,10 @@ describe("the checks above can fail", () => {
   it("the probe reports a payload that ran", async () => {
     const dir = mkdtempSync(path.join(tmpdir(), "faultline-pwned-"));
     const index = path.join(dir, "index.mjs");
-    writeFileSync(index, "globalThis.__pwned = 1; export const operations = {}; export const createClient = () => ({});\n");
+    writeFileSync(
+      index,
+      "globalThis.__pwned = 1; export const operations = {}; export const createClient = () => ({});\n",
+    );
     expect((await probe(index)).report?.pwned).toBe(1);
     writeFileSync(index, "process.exit(7);\n");
     expect((await probe(index)).exitCode).toBe(7);

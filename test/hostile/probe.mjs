@@ -19,7 +19,10 @@ for (const [name, op] of Object.entries(mod.operations)) {
 const seen = [];
 const stubFetch = async (url, init) => {
   seen.push({ url: String(url), method: init?.method });
-  return new Response(JSON.stringify({ code: "STUB", message: "stubbed" }), { status: 400, headers: { "content-type": "application/json" } });
+  return new Response(JSON.stringify({ code: "STUB", message: "stubbed" }), {
+    status: 400,
+    headers: { "content-type": "application/json" },
+  });
 };
 const client = mod.createClient({ baseUrl: "http://127.0.0.1:9/base", fetch: stubFetch, retry: { maxRetries: 0 } });
 const methods = Object.keys(client);
@@ -28,6 +31,12 @@ for (const method of methods) {
   const op = mod.operations[method];
   const pathParams = Object.fromEntries([...op.path.matchAll(/\{([^}]*)\}/g)].map((m) => [m[1], "v"]));
   const result = await client[method]({ path: pathParams, headers: {}, body: {} });
-  calls.push({ method, url: seen.at(-1)?.url ?? "", ok: result.ok, kind: result.error?.kind, code: result.error?.code });
+  calls.push({
+    method,
+    url: seen.at(-1)?.url ?? "",
+    ok: result.ok,
+    kind: result.error?.kind,
+    code: result.error?.code,
+  });
 }
 process.stdout.write(JSON.stringify({ pwned: globalThis.__pwned ?? null, operations, methods, calls }));

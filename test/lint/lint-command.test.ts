@@ -123,7 +123,15 @@ describe("faultline lint: rules and summary", () => {
     const run = await runCli("lint", busy);
     expect(run.code).toBe(0);
     expect(run.out.slice(run.out.indexOf("warnings per rule:"))).toBe(
-      ["warnings per rule:", "  2  error-without-schema", "  2  post-without-idempotency-key", "  2  retry-after-missing", "  1  no-error-responses", "7 warnings", ""].join("\n"),
+      [
+        "warnings per rule:",
+        "  2  error-without-schema",
+        "  2  post-without-idempotency-key",
+        "  2  retry-after-missing",
+        "  1  no-error-responses",
+        "7 warnings",
+        "",
+      ].join("\n"),
     );
   });
 
@@ -133,7 +141,10 @@ describe("faultline lint: rules and summary", () => {
     expect(one.out.match(/\[[a-z-]+\]$/gm)).toEqual(["[retry-after-missing]", "[retry-after-missing]"]);
     expect(one.out).toMatch(/warnings per rule:\n {2}2 {2}retry-after-missing\n2 warnings\n$/);
     const two = await runCli("lint", busy, "--rule", "no-error-responses", "--rule", "retry-after-missing");
-    expect([...new Set(two.out.match(/\[[a-z-]+\]$/gm))].sort()).toEqual(["[no-error-responses]", "[retry-after-missing]"]);
+    expect([...new Set(two.out.match(/\[[a-z-]+\]$/gm))].sort()).toEqual([
+      "[no-error-responses]",
+      "[retry-after-missing]",
+    ]);
     expect(two.out).toMatch(/3 warnings\n$/);
   });
 
@@ -141,14 +152,22 @@ describe("faultline lint: rules and summary", () => {
     const run = await runCli("lint", busy, "--rule", "retry-after-mising");
     expect(run.code).toBe(2);
     expect(run.out).toBe("");
-    expect(run.err).toContain('unknown lint rule "retry-after-mising": the rules are spec-warning, no-error-responses, error-without-schema, retry-after-missing, undocumented-code, inconsistent-envelope, post-without-idempotency-key');
+    expect(run.err).toContain(
+      'unknown lint rule "retry-after-mising": the rules are spec-warning, no-error-responses, error-without-schema, retry-after-missing, undocumented-code, inconsistent-envelope, post-without-idempotency-key',
+    );
   });
 
   it("--json prints one document: every warning with its rule and place, the counts per rule", async () => {
     const run = await runCli("lint", busy, "--json", "--rule", "retry-after-missing", "--rule", "no-error-responses");
     expect(run).toMatchObject({ code: 0, err: "" });
     const json = JSON.parse(run.out);
-    expect(json).toMatchObject({ ok: true, strict: false, rules: ["no-error-responses", "retry-after-missing"], total: 3, perRule: { "retry-after-missing": 2, "no-error-responses": 1 } });
+    expect(json).toMatchObject({
+      ok: true,
+      strict: false,
+      rules: ["no-error-responses", "retry-after-missing"],
+      total: 3,
+      perRule: { "retry-after-missing": 2, "no-error-responses": 1 },
+    });
     expect(Object.keys(json.perRule)).toEqual(["retry-after-missing", "no-error-responses"]);
     expect(json.specs).toHaveLength(1);
     expect(json.specs[0].warnings[0]).toEqual({

@@ -7,8 +7,10 @@ import { parseApi } from "../../src/parse/index.js";
 type Json = Record<string, unknown>;
 
 const schema = (properties: Json) => ({ content: { "application/json": { schema: { type: "object", properties } } } });
-const flatCode = (codes?: string[]) => schema({ code: codes ? { type: "string", enum: codes } : { type: "string" }, message: { type: "string" } });
-const errorObject = () => schema({ error: { type: "object", properties: { code: { type: "string" }, message: { type: "string" } } } });
+const flatCode = (codes?: string[]) =>
+  schema({ code: codes ? { type: "string", enum: codes } : { type: "string" }, message: { type: "string" } });
+const errorObject = () =>
+  schema({ error: { type: "object", properties: { code: { type: "string" }, message: { type: "string" } } } });
 const withRetryAfter = { headers: { "Retry-After": { schema: { type: "integer" } } } };
 
 /** One GET /things operation with these responses (plus a 200); `extra` merges into the operation. */
@@ -16,7 +18,11 @@ function spec(responses: Json, extra: Json = {}, method = "get"): Json {
   return {
     openapi: "3.0.3",
     info: { title: "Lint", version: "1" },
-    paths: { "/things": { [method]: { operationId: "op", responses: { "200": { description: "ok" }, ...responses }, ...extra } } },
+    paths: {
+      "/things": {
+        [method]: { operationId: "op", responses: { "200": { description: "ok" }, ...responses }, ...extra },
+      },
+    },
   };
 }
 
@@ -25,31 +31,93 @@ const R = "/paths/~1things/get/responses";
 const CASES: [string, Json, [string, string][]][] = [
   ["no error responses", spec({}), [["no-error-responses", `${R}`]]],
   ["a documented error is enough for no-error-responses", spec({ "400": { description: "bad", ...flatCode() } }), []],
-  ["429 without Retry-After", spec({ "429": { description: "slow down", ...flatCode() } }), [["retry-after-missing", `${R}/429/headers`]]],
-  ["503 without Retry-After", spec({ "503": { description: "down", ...flatCode() } }), [["retry-after-missing", `${R}/503/headers`]]],
-  ["429 with Retry-After", spec({ "429": { description: "slow down", ...withRetryAfter, ...flatCode() } }), []],
-  ["429 with a retry_after body field", spec({ "429": { description: "slow down", ...schema({ code: { type: "string" }, retry_after: { type: "integer" } }) } }), []],
-  ["500 needs no Retry-After", spec({ "500": { description: "failed", ...flatCode() } }), []],
-  ["an error without content", spec({ "404": { description: "not found" } }), [["error-without-schema", `${R}/404`]]],
-  ["a JSON error without a schema", spec({ "400": { description: "bad", content: { "application/json": {} } } }), [["error-without-schema", `${R}/400/content/application~1json`]]],
-  ["a HEAD error needs no body", spec({ "404": { description: "not found" } }, {}, "head"), []],
-  ["a code named in the description only", spec({ "409": { description: "Conflict: VERSION_MISMATCH or LOCKED_BY_OTHER.", ...flatCode(["VERSION_MISMATCH"]) } }), [["undocumented-code", `${R}/409/description`]]],
-  ["codes named and enumerated", spec({ "409": { description: "Conflict: VERSION_MISMATCH.", ...flatCode(["VERSION_MISMATCH"]) } }), []],
-  ["a code declared in x-faultline-codes", spec({ "409": { description: "Returns QUOTA_EXCEEDED.", "x-faultline-codes": { QUOTA_EXCEEDED: { category: "billing" } }, ...flatCode() } }), []],
-  ["single capitals are not codes", spec({ "400": { description: "Bad JSON or HTTP request, see API docs.", ...flatCode() } }), []],
   [
-    "one envelope differs from the rest",
-    spec({ "400": { description: "bad", ...flatCode() }, "404": { description: "none", ...flatCode() }, "409": { description: "conflict", ...errorObject() } }),
-    [["inconsistent-envelope", `${R}/409/content`]],
+    "429 without Retry-After",
+    spec({ "429": { description: "slow down", ...flatCode() } }),
+    [["retry-after-missing", `${R}/429/headers`]],
   ],
-  ["one envelope everywhere", spec({ "400": { description: "bad", ...flatCode() }, "404": { description: "none", ...flatCode() } }), []],
-  ["a POST without an idempotency key", spec({ "400": { description: "bad", ...flatCode() } }, {}, "post"), [["post-without-idempotency-key", "/paths/~1things/post/parameters"]]],
   [
-    "a POST with an Idempotency-Key header",
-    spec({ "400": { description: "bad", ...flatCode() } }, { parameters: [{ name: "Idempotency-Key", in: "header", schema: { type: "string" } }] }, "post"),
+    "503 without Retry-After",
+    spec({ "503": { description: "down", ...flatCode() } }),
+    [["retry-after-missing", `${R}/503/headers`]],
+  ],
+  ["429 with Retry-After", spec({ "429": { description: "slow down", ...withRetryAfter, ...flatCode() } }), []],
+  [
+    "429 with a retry_after body field",
+    spec({
+      "429": { description: "slow down", ...schema({ code: { type: "string" }, retry_after: { type: "integer" } }) },
+    }),
     [],
   ],
-  ["a POST declared idempotent", spec({ "400": { description: "bad", ...flatCode() } }, { "x-faultline-idempotent": true }, "post"), []],
+  ["500 needs no Retry-After", spec({ "500": { description: "failed", ...flatCode() } }), []],
+  ["an error without content", spec({ "404": { description: "not found" } }), [["error-without-schema", `${R}/404`]]],
+  [
+    "a JSON error without a schema",
+    spec({ "400": { description: "bad", content: { "application/json": {} } } }),
+    [["error-without-schema", `${R}/400/content/application~1json`]],
+  ],
+  ["a HEAD error needs no body", spec({ "404": { description: "not found" } }, {}, "head"), []],
+  [
+    "a code named in the description only",
+    spec({
+      "409": { description: "Conflict: VERSION_MISMATCH or LOCKED_BY_OTHER.", ...flatCode(["VERSION_MISMATCH"]) },
+    }),
+    [["undocumented-code", `${R}/409/description`]],
+  ],
+  [
+    "codes named and enumerated",
+    spec({ "409": { description: "Conflict: VERSION_MISMATCH.", ...flatCode(["VERSION_MISMATCH"]) } }),
+    [],
+  ],
+  [
+    "a code declared in x-faultline-codes",
+    spec({
+      "409": {
+        description: "Returns QUOTA_EXCEEDED.",
+        "x-faultline-codes": { QUOTA_EXCEEDED: { category: "billing" } },
+        ...flatCode(),
+      },
+    }),
+    [],
+  ],
+  [
+    "single capitals are not codes",
+    spec({ "400": { description: "Bad JSON or HTTP request, see API docs.", ...flatCode() } }),
+    [],
+  ],
+  [
+    "one envelope differs from the rest",
+    spec({
+      "400": { description: "bad", ...flatCode() },
+      "404": { description: "none", ...flatCode() },
+      "409": { description: "conflict", ...errorObject() },
+    }),
+    [["inconsistent-envelope", `${R}/409/content`]],
+  ],
+  [
+    "one envelope everywhere",
+    spec({ "400": { description: "bad", ...flatCode() }, "404": { description: "none", ...flatCode() } }),
+    [],
+  ],
+  [
+    "a POST without an idempotency key",
+    spec({ "400": { description: "bad", ...flatCode() } }, {}, "post"),
+    [["post-without-idempotency-key", "/paths/~1things/post/parameters"]],
+  ],
+  [
+    "a POST with an Idempotency-Key header",
+    spec(
+      { "400": { description: "bad", ...flatCode() } },
+      { parameters: [{ name: "Idempotency-Key", in: "header", schema: { type: "string" } }] },
+      "post",
+    ),
+    [],
+  ],
+  [
+    "a POST declared idempotent",
+    spec({ "400": { description: "bad", ...flatCode() } }, { "x-faultline-idempotent": true }, "post"),
+    [],
+  ],
   ["a PUT is idempotent", spec({ "400": { description: "bad", ...flatCode() } }, {}, "put"), []],
 ];
 
@@ -73,7 +141,8 @@ describe("lint rules", () => {
     expect(warning).toEqual({
       rule: "retry-after-missing",
       pointer: `${R}/429/headers`,
-      message: "GET /things: the 429 response declares no Retry-After header, so clients can only guess how long to wait",
+      message:
+        "GET /things: the 429 response declares no Retry-After header, so clients can only guess how long to wait",
       fix: "declare it: headers: { Retry-After: { description: seconds to wait, schema: { type: integer } } }",
     });
   });

@@ -25,19 +25,39 @@ const SPEC = {
         ],
         requestBody: { required: true, content: json({ type: "object" }) },
         responses: {
-          "200": { description: "paid", content: json({ type: "object", required: ["id", "paidAt"], properties: { id: { type: "string" }, paidAt: { type: "string", format: "date-time" } } }) },
+          "200": {
+            description: "paid",
+            content: json({
+              type: "object",
+              required: ["id", "paidAt"],
+              properties: { id: { type: "string" }, paidAt: { type: "string", format: "date-time" } },
+            }),
+          },
           "402": {
             description: "Payment required",
             content: {
               "application/problem+json": {
-                schema: { type: "object", required: ["type", "code"], properties: { type: { type: "string" }, title: { type: "string" }, status: { type: "integer" }, detail: { type: "string" }, code: { type: "string", enum: ["card_declined", "insufficient_funds"] } } },
+                schema: {
+                  type: "object",
+                  required: ["type", "code"],
+                  properties: {
+                    type: { type: "string" },
+                    title: { type: "string" },
+                    status: { type: "integer" },
+                    detail: { type: "string" },
+                    code: { type: "string", enum: ["card_declined", "insufficient_funds"] },
+                  },
+                },
               },
             },
           },
           "4XX": { description: "Client error", content: json(errorBody) },
           "503": {
             description: "Down for maintenance",
-            headers: { "Retry-After": { schema: { type: "integer" } }, "X-RateLimit-Remaining": { schema: { type: "integer", minimum: 0 } } },
+            headers: {
+              "Retry-After": { schema: { type: "integer" } },
+              "X-RateLimit-Remaining": { schema: { type: "integer", minimum: 0 } },
+            },
             content: { "text/plain": { schema: { type: "string" } } },
           },
           default: { description: "Unexpected", content: json(errorBody) },
@@ -50,7 +70,18 @@ const SPEC = {
         parameters: [{ name: "orderId", in: "path", required: true, schema: { type: "string" } }],
         responses: {
           "200": { description: "receipt", content: { "text/csv": { example: "item,price\nbook,12" } } },
-          "404": { description: "Not found", content: { "application/json": { schema: errorBody, examples: { gone: { value: { error: { code: "ORDER_NOT_FOUND", message: "No such order." } } }, big: { value: { error: { code: "ORDER_GONE", message: "X".repeat(100_000) } } } } } } },
+          "404": {
+            description: "Not found",
+            content: {
+              "application/json": {
+                schema: errorBody,
+                examples: {
+                  gone: { value: { error: { code: "ORDER_NOT_FOUND", message: "No such order." } } },
+                  big: { value: { error: { code: "ORDER_GONE", message: "X".repeat(100_000) } } },
+                },
+              },
+            },
+          },
           "5XX": { description: "Server error", content: json(errorBody) },
         },
       },
@@ -59,22 +90,60 @@ const SPEC = {
   components: {
     schemas: {
       // A required self-reference: the sampler must stop, not recurse forever.
-      ErrorBody: { type: "object", required: ["error"], properties: { error: { type: "object", required: ["code", "cause"], properties: { code: { type: "string" }, message: { type: "string" }, cause: { $ref: "#/components/schemas/ErrorBody" } } } } },
+      ErrorBody: {
+        type: "object",
+        required: ["error"],
+        properties: {
+          error: {
+            type: "object",
+            required: ["code", "cause"],
+            properties: {
+              code: { type: "string" },
+              message: { type: "string" },
+              cause: { $ref: "#/components/schemas/ErrorBody" },
+            },
+          },
+        },
+      },
     },
   },
 };
 
 const dir = join(ROOT, ".tmp", `mocks-family-${process.pid}`);
 type Reply = Record<string, unknown> | string;
-interface Mock { (input: string, init?: RequestInit): Promise<Response>; calls: { operation?: string; reply: string; idempotencyKey?: string }[] }
+interface Mock {
+  (input: string, init?: RequestInit): Promise<Response>;
+  calls: { operation?: string; reply: string; idempotencyKey?: string }[];
+}
 let verdict402: unknown[] = [];
 let mocksBytes = 0;
 let mocks: { mockFetch: (script: Record<string, Reply[]>) => Mock };
-let client: (fetch: Mock) => Record<string, (input: unknown, call?: unknown) => Promise<{ ok: boolean; status?: number; data?: unknown; attempts?: number; error?: Record<string, unknown> & { headers: Record<string, string> } }>>;
+let client: (
+  fetch: Mock,
+) => Record<
+  string,
+  (
+    input: unknown,
+    call?: unknown,
+  ) => Promise<{
+    ok: boolean;
+    status?: number;
+    data?: unknown;
+    attempts?: number;
+    error?: Record<string, unknown> & { headers: Record<string, string> };
+  }>
+>;
 
 beforeAll(async () => {
-  const generated = await generate({ file: "orders.json", document: structuredClone(SPEC), hash: "0".repeat(64) }, createGenerateTools(), { mocks: true });
-  const declined = generated.classified.find((c) => c.operation.name === "payOrder")?.errors.find((e) => e.response.key === "402")?.codes.find((c) => c.code.value === "insufficient_funds");
+  const generated = await generate(
+    { file: "orders.json", document: structuredClone(SPEC), hash: "0".repeat(64) },
+    createGenerateTools(),
+    { mocks: true },
+  );
+  const declined = generated.classified
+    .find((c) => c.operation.name === "payOrder")
+    ?.errors.find((e) => e.response.key === "402")
+    ?.codes.find((c) => c.code.value === "insufficient_funds");
   verdict402 = [declined?.verdict.category, declined?.verdict.recovery];
   for (const f of generated.files) {
     mkdirSync(dirname(join(dir, f.path)), { recursive: true });
@@ -84,7 +153,12 @@ beforeAll(async () => {
   mocksBytes = generated.files.find((f) => f.path === "mocks.ts")?.contents.length ?? 0;
   mocks = await import(join(dir, "mocks.ts"));
   const index = await import(join(dir, "index.ts"));
-  client = (fetch) => index.createClient({ baseUrl: "https://shop.example.com/api", fetch, retry: { maxRetries: 2, baseDelayMs: 1, jitter: "none", maxRetryAfterMs: 0 } });
+  client = (fetch) =>
+    index.createClient({
+      baseUrl: "https://shop.example.com/api",
+      fetch,
+      retry: { maxRetries: 2, baseDelayMs: 1, jitter: "none", maxRetryAfterMs: 0 },
+    });
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -98,9 +172,18 @@ async function failWith(operation: string, reply: Reply) {
 describe("mock replies", () => {
   it("problem+json: the code in the body, type/title/status filled in, the problem content type", async () => {
     const { error } = await failWith("payOrder", { status: 402, code: "insufficient_funds" });
-    expect([error.status, error.code, error.category, error.recovery]).toEqual([402, "insufficient_funds", ...verdict402]);
+    expect([error.status, error.code, error.category, error.recovery]).toEqual([
+      402,
+      "insufficient_funds",
+      ...verdict402,
+    ]);
     expect(verdict402).toHaveLength(2);
-    expect(error.body).toMatchObject({ type: "about:blank", title: "Payment required", status: 402, code: "insufficient_funds" });
+    expect(error.body).toMatchObject({
+      type: "about:blank",
+      title: "Payment required",
+      status: 402,
+      code: "insufficient_funds",
+    });
     expect(error.headers["content-type"]).toBe("application/problem+json");
   });
 
@@ -114,7 +197,12 @@ describe("mock replies", () => {
 
   it("a text body with its declared headers, retried with one idempotency key", async () => {
     const { error, mock } = await failWith("payOrder", { status: 503 });
-    expect([typeof error.body, error.headers["content-type"], error.headers["retry-after"], error.headers["x-ratelimit-remaining"]]).toEqual(["string", "text/plain", "1", "0"]);
+    expect([
+      typeof error.body,
+      error.headers["content-type"],
+      error.headers["retry-after"],
+      error.headers["x-ratelimit-remaining"],
+    ]).toEqual(["string", "text/plain", "1", "0"]);
     expect(mock.calls.length).toBe(error.attempts);
     const keys = new Set(mock.calls.map((c) => c.idempotencyKey));
     expect(keys.size).toBe(1);
@@ -122,9 +210,14 @@ describe("mock replies", () => {
   });
 
   it("a success built from the schema, a non-JSON success, an undocumented status", async () => {
-    const paid = await client(mocks.mockFetch({ payOrder: [{ status: 200 }] })).payOrder!({ path: { orderId: "o_1" }, body: {} });
+    const paid = await client(mocks.mockFetch({ payOrder: [{ status: 200 }] })).payOrder!({
+      path: { orderId: "o_1" },
+      body: {},
+    });
     expect(paid.data).toEqual({ id: "string", paidAt: "2024-01-01T00:00:00Z" });
-    const receipt = await client(mocks.mockFetch({ getReceipt: [{ status: 200 }] })).getReceipt!({ path: { orderId: "o_1" } });
+    const receipt = await client(mocks.mockFetch({ getReceipt: [{ status: 200 }] })).getReceipt!({
+      path: { orderId: "o_1" },
+    });
     expect(receipt.data).toBe("item,price\nbook,12");
     const odd = await failWith("getReceipt", { status: "undocumented" });
     expect([odd.error.status, odd.error.statusKey]).toEqual([418, "undocumented"]);
@@ -142,13 +235,24 @@ describe("mock replies", () => {
     const response = await mock("https://shop.example.com/api/orders/o_1/receipt");
     expect([response.status, await response.text()]).toEqual([501, "mock: the script has no reply for getReceipt"]);
     const stray = await mock("https://shop.example.com/api/nowhere", { method: "DELETE" });
-    expect([stray.status, await stray.text()]).toEqual([501, "mock: no documented operation matches DELETE /api/nowhere"]);
-    expect(mock.calls.map((c) => [c.operation, c.reply])).toEqual([["getReceipt", "unscripted"], [undefined, "unscripted"]]);
+    expect([stray.status, await stray.text()]).toEqual([
+      501,
+      "mock: no documented operation matches DELETE /api/nowhere",
+    ]);
+    expect(mock.calls.map((c) => [c.operation, c.reply])).toEqual([
+      ["getReceipt", "unscripted"],
+      [undefined, "unscripted"],
+    ]);
   });
 
   it("range and default keys type-check as status strings in a strictly compiled client", () => {
-    writeFileSync(join(dir, "script.ts"), 'import { mockFetch } from "./mocks.js";\nexport const m = mockFetch({ payOrder: [{ status: "4XX", code: "any" }, { status: "default" }, { status: 402, code: "card_declined" }, { status: 503, retryAfter: 0 }] });\n// @ts-expect-error: payOrder has a default response, so no status is undocumented\nexport const n = mockFetch({ payOrder: [{ status: "undocumented" }] });\n');
-    const files = readdirSync(dir, { recursive: true, encoding: "utf8" }).filter((f) => f.endsWith(".ts")).map((f) => join(dir, f));
+    writeFileSync(
+      join(dir, "script.ts"),
+      'import { mockFetch } from "./mocks.js";\nexport const m = mockFetch({ payOrder: [{ status: "4XX", code: "any" }, { status: "default" }, { status: 402, code: "card_declined" }, { status: 503, retryAfter: 0 }] });\n// @ts-expect-error: payOrder has a default response, so no status is undocumented\nexport const n = mockFetch({ payOrder: [{ status: "undocumented" }] });\n',
+    );
+    const files = readdirSync(dir, { recursive: true, encoding: "utf8" })
+      .filter((f) => f.endsWith(".ts"))
+      .map((f) => join(dir, f));
     expect(strictTsc(files, dir)).toBe("");
   });
 });
@@ -156,7 +260,9 @@ describe("mock replies", () => {
 describe("sampleValue", () => {
   const doc = (schemas: Record<string, unknown>) => ({ root: { components: { schemas } }, file: "x.json" });
   it("ends a required $ref cycle in null and bounds width and depth", () => {
-    const loop = doc({ A: { type: "object", required: ["next"], properties: { next: { $ref: "#/components/schemas/A" } } } });
+    const loop = doc({
+      A: { type: "object", required: ["next"], properties: { next: { $ref: "#/components/schemas/A" } } },
+    });
     expect(sampleValue(loop, { $ref: "#/components/schemas/A" })).toEqual({ next: null });
     const wide = { type: "object", required: Array.from({ length: 500 }, (_, i) => `p${i}`) };
     expect(Object.keys(sampleValue(doc({}), wide) as object)).toHaveLength(40);
@@ -181,11 +287,20 @@ describe("--mocks and the mocks config key", () => {
   });
 
   it("the config key turns mocks on per spec; a bad value points at it", async () => {
-    writeFileSync(join(dir, "faultline.config.json"), JSON.stringify({ specs: [{ spec: "orders.json", output: "cli/d", mocks: "msw" }] }));
+    writeFileSync(
+      join(dir, "faultline.config.json"),
+      JSON.stringify({ specs: [{ spec: "orders.json", output: "cli/d", mocks: "msw" }] }),
+    );
     expect((await runCli("generate", "-c", join(dir, "faultline.config.json"), "-q")).code).toBe(0);
     expect(readdirSync(join(out, "d")).filter((f) => /mocks|msw/.test(f))).toEqual(["mocks.ts", "msw.ts"]);
-    writeFileSync(join(dir, "faultline.config.json"), JSON.stringify({ mocks: "yes", specs: [{ spec: "orders.json", output: "cli/e" }] }));
+    writeFileSync(
+      join(dir, "faultline.config.json"),
+      JSON.stringify({ mocks: "yes", specs: [{ spec: "orders.json", output: "cli/e" }] }),
+    );
     const bad = await runCli("generate", "-c", join(dir, "faultline.config.json"));
-    expect([bad.code, bad.err]).toEqual([1, expect.stringMatching(/#\/mocks: must be true, false or "msw", not "yes"/)]);
+    expect([bad.code, bad.err]).toEqual([
+      1,
+      expect.stringMatching(/#\/mocks: must be true, false or "msw", not "yes"/),
+    ]);
   });
 });

@@ -11,7 +11,10 @@ afterAll(() => rmSync(runDir, { recursive: true, force: true }));
 const apps = await Promise.all(
   SEEDS.map(async (seed) => {
     const dir = await writeSeedApp(runDir, seed);
-    return { seed, tests: ((await import(join(dir, "app.ts"))) as { tests: Record<string, () => Promise<void>> }).tests };
+    return {
+      seed,
+      tests: ((await import(join(dir, "app.ts"))) as { tests: Record<string, () => Promise<void>> }).tests,
+    };
   }),
 );
 

@@ -13,7 +13,9 @@ const APPS = join(import.meta.dirname, "apps");
 
 export async function writeSeedApp(runDir: string, seed: string): Promise<string> {
   const dir = join(runDir, seed);
-  const { files } = await generate(await loadSpec(join(ROOT, "specs", `${seed}.yaml`)), createGenerateTools(), { mocks: "msw" });
+  const { files } = await generate(await loadSpec(join(ROOT, "specs", `${seed}.yaml`)), createGenerateTools(), {
+    mocks: "msw",
+  });
   for (const f of files) {
     mkdirSync(dirname(join(dir, "client", f.path)), { recursive: true });
     writeFileSync(join(dir, "client", f.path), f.contents);
@@ -28,9 +30,27 @@ export async function writeSeedApp(runDir: string, seed: string): Promise<string
 /** tsc with the strictest flags generated clients promise to support; its output ("" when clean). */
 export function strictTsc(files: string[], cwd: string): string {
   const args = [
-    join(ROOT, "node_modules/typescript/bin/tsc"), "--noEmit", "--strict", "--noUncheckedIndexedAccess", "--exactOptionalPropertyTypes",
-    "--module", "nodenext", "--moduleResolution", "nodenext", "--target", "es2022", "--lib", "es2022",
-    "--types", "node", "--typeRoots", join(ROOT, "node_modules/@types"), "--skipLibCheck", "--verbatimModuleSyntax", "--isolatedModules", ...files,
+    join(ROOT, "node_modules/typescript/bin/tsc"),
+    "--noEmit",
+    "--strict",
+    "--noUncheckedIndexedAccess",
+    "--exactOptionalPropertyTypes",
+    "--module",
+    "nodenext",
+    "--moduleResolution",
+    "nodenext",
+    "--target",
+    "es2022",
+    "--lib",
+    "es2022",
+    "--types",
+    "node",
+    "--typeRoots",
+    join(ROOT, "node_modules/@types"),
+    "--skipLibCheck",
+    "--verbatimModuleSyntax",
+    "--isolatedModules",
+    ...files,
   ];
   try {
     execFileSync(process.execPath, args, { cwd, encoding: "utf8" });

@@ -8,7 +8,10 @@ import { loadSpec } from "../../src/parse/load.js";
 describe("loadSpec", () => {
   it("reads a JSON spec that starts with a byte-order mark", async () => {
     const file = path.join(mkdtempSync(path.join(tmpdir(), "faultline-bom-")), "openapi.json");
-    writeFileSync(file, `\uFEFF${JSON.stringify({ openapi: "3.0.3", info: { title: "Bom", version: "1" }, paths: {} })}`);
+    writeFileSync(
+      file,
+      `\uFEFF${JSON.stringify({ openapi: "3.0.3", info: { title: "Bom", version: "1" }, paths: {} })}`,
+    );
     const loaded = await loadSpec(file);
     expect(loaded.document.info).toEqual({ title: "Bom", version: "1" });
   });

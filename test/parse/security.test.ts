@@ -77,11 +77,16 @@ describe("default baseUrl", () => {
 
   it.each([
     ["only relative servers", [{ url: "/v1" }, { url: "v2/api" }]],
-    ["a variable without a default", [{ url: "https://{region}.example.com", variables: { region: { enum: ["eu"] } } }]],
+    [
+      "a variable without a default",
+      [{ url: "https://{region}.example.com", variables: { region: { enum: ["eu"] } } }],
+    ],
     ["credentials in the URL", [{ url: "https://user:secret@api.example.com" }]],
     ["no servers", undefined],
   ])("is absent with %s", async (_name, servers) => {
-    const { api } = await dataOf(specFile({ openapi: "3.0.3", info: { title: "t", version: "1" }, ...(servers ? { servers } : {}), paths: {} }));
+    const { api } = await dataOf(
+      specFile({ openapi: "3.0.3", info: { title: "t", version: "1" }, ...(servers ? { servers } : {}), paths: {} }),
+    );
     expect(api.baseUrl).toBeUndefined();
   });
 });

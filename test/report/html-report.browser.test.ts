@@ -11,7 +11,16 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCli } from "../cli/run-cli.js";
 import { HOSTILE_SPEC, TICKETS_SPEC, TWINS_SPEC } from "./report-specs.js";
 
-const ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
+const ARGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
 
 let browser: Browser;
 let page: Page;
@@ -23,7 +32,16 @@ beforeAll(async () => {
   writeFileSync(path.join(dir, "tickets.yaml"), TICKETS_SPEC);
   writeFileSync(path.join(dir, "hostile.yaml"), HOSTILE_SPEC);
   writeFileSync(path.join(dir, "twins.yaml"), TWINS_SPEC);
-  const run = await runCli("report", path.join(dir, "tickets.yaml"), path.join(dir, "hostile.yaml"), path.join(dir, "twins.yaml"), "--format", "html", "-o", path.join(dir, "report.html"));
+  const run = await runCli(
+    "report",
+    path.join(dir, "tickets.yaml"),
+    path.join(dir, "hostile.yaml"),
+    path.join(dir, "twins.yaml"),
+    "--format",
+    "html",
+    "-o",
+    path.join(dir, "report.html"),
+  );
   expect(run).toEqual({ code: 0, out: "", err: "" });
   // The package unpacks its brotli-compressed binary into the temp folder on first use.
   browser = await chromium.launch({ executablePath: await packagedChromium.executablePath(), args: ARGS });
@@ -40,7 +58,8 @@ afterAll(async () => {
 });
 
 const visibleRows = () => page.locator("tr.variant:visible");
-const categoriesShown = () => visibleRows().evaluateAll((rows) => [...new Set(rows.map((r) => (r as HTMLElement).dataset.category))].sort());
+const categoriesShown = () =>
+  visibleRows().evaluateAll((rows) => [...new Set(rows.map((r) => (r as HTMLElement).dataset.category))].sort());
 const cardCount = (selector: string) => page.locator(`${selector} .n`).innerText();
 
 async function resetFilters(): Promise<void> {
@@ -106,7 +125,9 @@ describe("the HTML report in chromium", () => {
   it("filters by API", async () => {
     await resetFilters();
     await page.selectOption("#api", "Tickets");
-    expect(await visibleRows().evaluateAll((rows) => [...new Set(rows.map((r) => (r as HTMLElement).dataset.api))])).toEqual(["Tickets"]);
+    expect(
+      await visibleRows().evaluateAll((rows) => [...new Set(rows.map((r) => (r as HTMLElement).dataset.api))]),
+    ).toEqual(["Tickets"]);
     expect(await visibleRows().count()).toBe(9);
   });
 

@@ -72,7 +72,11 @@ describe("htmlReport", () => {
   });
 
   it("groups rows by operation and counts categories", () => {
-    const report = htmlReport([row(), row({ status: "500", category: "retryable" }), row({ operation: "other", category: "billing" })]);
+    const report = htmlReport([
+      row(),
+      row({ status: "500", category: "retryable" }),
+      row({ operation: "other", category: "billing" }),
+    ]);
     expect(report.match(/<tbody class="op"/g)).toHaveLength(2);
     expect(report).toMatch(/data-category="retryable"[^>]*><span class="n">1</);
     expect(report).toMatch(/data-category="terminal"[^>]*><span class="n">1</);
@@ -81,14 +85,19 @@ describe("htmlReport", () => {
   });
 
   it("shows operations with identical rows once; past five operations their list folds into a <details>", () => {
-    const twins = ["a", "b", "c"].flatMap((name) => [row({ operation: name }), row({ operation: name, status: "500", category: "retryable" })]);
+    const twins = ["a", "b", "c"].flatMap((name) => [
+      row({ operation: name }),
+      row({ operation: name, status: "500", category: "retryable" }),
+    ]);
     const small = htmlReport(twins);
     expect(small.match(/<tbody class="op"/g)).toHaveLength(1);
     expect(small.match(/<tr class="variant"/g)).toHaveLength(2);
     expect(small).toContain("3 operations with the same errors:");
     expect(small).not.toContain("<details");
     const many = htmlReport(["a", "b", "c", "d", "e", "f"].map((name) => row({ operation: name })));
-    expect(many).toMatch(/<details class="op-list"><summary class="op-meta">6 operations with the same errors \(show them\)<\/summary>(<div class="op-title">.*?<\/div>){6}<\/details>/);
+    expect(many).toMatch(
+      /<details class="op-list"><summary class="op-meta">6 operations with the same errors \(show them\)<\/summary>(<div class="op-title">.*?<\/div>){6}<\/details>/,
+    );
     expect(many).toMatch(/data-total><span class="n">6</);
   });
 });

@@ -32,7 +32,9 @@ describe("report: operations counted and grouped", () => {
     const rows = tableRows(run.out);
     // getA/getB/getC: 404, 404 NOT_FOUND, 503 once; getD: 404, 503.
     expect(rows).toHaveLength(5);
-    expect(rows[0]).toContain("`getA` GET /a/{id}, `getB` GET /b/{id}, `getC` GET /c/{id} (3 operations, same errors) | 404 |");
+    expect(rows[0]).toContain(
+      "`getA` GET /a/{id}, `getB` GET /b/{id}, `getC` GET /c/{id} (3 operations, same errors) | 404 |",
+    );
     expect(rows[1]).toContain("| the 3 operations above | 404 | `NOT_FOUND` |");
     expect(rows[2]).toContain("| the 3 operations above | 503 |");
     expect(rows[3]).toContain("| `getD` GET /d/{id} | 404 |");
@@ -42,14 +44,27 @@ describe("report: operations counted and grouped", () => {
   it("groups only within one API: the same rows in two specs stay apart", async () => {
     const run = await runCli("report", tickets, twins);
     expect(run.out).toContain("7 operations (1 document no error).");
-    expect(run.out.split("\n").filter((l) => l.startsWith("| Tickets")).every((l) => !l.includes("same errors"))).toBe(true);
+    expect(
+      run.out
+        .split("\n")
+        .filter((l) => l.startsWith("| Tickets"))
+        .every((l) => !l.includes("same errors")),
+    ).toBe(true);
   });
 
   it("--json: every operation counted, error variants per operation, the rows", async () => {
     const run = await runCli("report", twins, "--json");
     expect(run).toMatchObject({ code: 0, err: "" });
     const json = JSON.parse(run.out);
-    expect(json).toMatchObject({ ok: true, format: "md", out: null, operations: 5, withoutErrors: 1, errorVariants: 11, apis: [{ api: "Twins", operations: 5, withoutErrors: 1 }] });
+    expect(json).toMatchObject({
+      ok: true,
+      format: "md",
+      out: null,
+      operations: 5,
+      withoutErrors: 1,
+      errorVariants: 11,
+      apis: [{ api: "Twins", operations: 5, withoutErrors: 1 }],
+    });
     expect(json.perCategory).toEqual({ retryable: 4, terminal: 7 });
     expect(json.rows).toHaveLength(11);
   });

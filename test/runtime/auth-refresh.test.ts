@@ -14,7 +14,9 @@ let valid: string;
 let rejectWith: number;
 beforeAll(async () => {
   [rt, data] = await Promise.all([loadRuntime(), authFixtureData()]);
-  server = await startHandlerServer((req) => (String(req.headers.authorization).endsWith(` ${valid}`) ? [200, { id: "s1" }] : [rejectWith, { error: "nope" }]));
+  server = await startHandlerServer((req) =>
+    String(req.headers.authorization).endsWith(` ${valid}`) ? [200, { id: "s1" }] : [rejectWith, { error: "nope" }],
+  );
 });
 afterAll(() => server.close());
 
@@ -52,7 +54,10 @@ describe("auth.refresh", () => {
   it("replays a POST too: a 401 means the server did not act", async () => {
     const r = await rt.send(client(auth()), data.operations.createSecret, { body: { name: "n" } });
     expect(r).toMatchObject({ ok: true, attempts: 2 });
-    expect(server.seen.map((s) => [s.method, s.headers.authorization])).toEqual([["POST", "Basic stale"], ["POST", "Basic fresh"]]);
+    expect(server.seen.map((s) => [s.method, s.headers.authorization])).toEqual([
+      ["POST", "Basic stale"],
+      ["POST", "Basic fresh"],
+    ]);
     expect(refreshes).toBe(1);
   });
 

@@ -51,7 +51,10 @@ export async function kinds(): Promise<string> {
 
 it("compiles a client of every scheme kind under the strictest settings, and rejects wrong auth", async () => {
   await generateInto(AUTH_FIXTURE, path.join(root, "src", "vault"));
-  await generateInto(path.resolve(import.meta.dirname, "../fixtures/good/minimal.yaml"), path.join(root, "src", "minimal"));
+  await generateInto(
+    path.resolve(import.meta.dirname, "../fixtures/good/minimal.yaml"),
+    path.join(root, "src", "minimal"),
+  );
   writeFileSync(path.join(root, "src", "usage.ts"), usage);
   expect(await compileAll(root)).toBe("");
 }, 120_000);

@@ -22,9 +22,27 @@ beforeEach(() => {
 });
 
 const call = (name: string, auth: object, input: object = {}, options: object = {}) =>
-  rt.send(rt.createContext({ baseUrl: server.url, auth, clock: fakeClock(), ...options }, data.api), data.operations[name], input);
-const sent = () => server.seen.map((r) => ({ url: r.url, authorization: r.headers.authorization, key: r.headers["x-api-key"], cookie: r.headers.cookie }));
-const ALL = { bearerAuth: "b-tok", basicAuth: { username: "u", password: "p" }, apiKeyHeader: "h-key", apiKeyQuery: "q-key", apiKeyCookie: "c-val", oauth: "o-tok", oidc: "i-tok" };
+  rt.send(
+    rt.createContext({ baseUrl: server.url, auth, clock: fakeClock(), ...options }, data.api),
+    data.operations[name],
+    input,
+  );
+const sent = () =>
+  server.seen.map((r) => ({
+    url: r.url,
+    authorization: r.headers.authorization,
+    key: r.headers["x-api-key"],
+    cookie: r.headers.cookie,
+  }));
+const ALL = {
+  bearerAuth: "b-tok",
+  basicAuth: { username: "u", password: "p" },
+  apiKeyHeader: "h-key",
+  apiKeyQuery: "q-key",
+  apiKeyCookie: "c-val",
+  oauth: "o-tok",
+  oidc: "i-tok",
+};
 
 describe("auth per scheme and per operation", () => {
   it("bearer: Authorization: Bearer <token>; the root's first alternative wins when both are configured", async () => {
@@ -40,7 +58,10 @@ describe("auth per scheme and per operation", () => {
   it("basic: { username, password } as UTF-8 base64, or a preformatted value as is", async () => {
     await call("createSecret", { basicAuth: { username: "äda", password: "p:w" } }, { body: { name: "n" } });
     await call("createSecret", { basicAuth: "dTpw" }, { body: { name: "n" } });
-    expect(sent().map((s) => s.authorization)).toEqual([`Basic ${Buffer.from("äda:p:w").toString("base64")}`, "Basic dTpw"]);
+    expect(sent().map((s) => s.authorization)).toEqual([
+      `Basic ${Buffer.from("äda:p:w").toString("base64")}`,
+      "Basic dTpw",
+    ]);
   });
 
   it("an operation's own security overrides the root's: no basic credential, nothing sent", async () => {
@@ -57,7 +78,12 @@ describe("auth per scheme and per operation", () => {
     await call("signedDownload", { apiKeyQuery: "a&b=c", apiKeyCookie: "x; admin=1" });
     await call("signedDownload", { apiKeyQuery: "q-key" });
     expect(sent()).toEqual([
-      { url: "/signed?api_key=a%26b%3Dc", authorization: undefined, key: undefined, cookie: "session=x%3B%20admin%3D1" },
+      {
+        url: "/signed?api_key=a%26b%3Dc",
+        authorization: undefined,
+        key: undefined,
+        cookie: "session=x%3B%20admin%3D1",
+      },
       { url: "/signed", authorization: undefined, key: undefined, cookie: undefined },
     ]);
   });
@@ -79,7 +105,13 @@ describe("auth per scheme and per operation", () => {
   it("a credential function that throws is a middleware error naming auth, not a rejection", async () => {
     const r = await call("listSecrets", { bearerAuth: async () => Promise.reject(new Error("vault sealed")) });
     expect(r.ok).toBe(false);
-    expect(r.error).toMatchObject({ kind: "middleware", hook: "auth", category: "terminal", attempts: 0, operation: "listSecrets" });
+    expect(r.error).toMatchObject({
+      kind: "middleware",
+      hook: "auth",
+      category: "terminal",
+      attempts: 0,
+      operation: "listSecrets",
+    });
     expect(r.error.message).toContain("vault sealed");
     expect(server.seen).toHaveLength(0);
   });
@@ -104,9 +136,15 @@ describe("credentials stay with the API", () => {
     const http = await call("signedDownload", { apiKeyQuery: "q-secret", apiKeyCookie: "c-secret" });
     const closed = await startHandlerServer(() => [200]);
     await closed.close();
-    const network = await call("signedDownload", { apiKeyQuery: "q-secret", apiKeyCookie: "c-secret" }, {}, { baseUrl: closed.url, retry: { maxRetries: 0 } });
+    const network = await call(
+      "signedDownload",
+      { apiKeyQuery: "q-secret", apiKeyCookie: "c-secret" },
+      {},
+      { baseUrl: closed.url, retry: { maxRetries: 0 } },
+    );
     expect([http.error.kind, network.error.kind]).toEqual(["http", "network"]);
-    for (const error of [http.error, network.error]) expect(JSON.stringify({ ...error, message: error.message })).not.toMatch(/secret/);
+    for (const error of [http.error, network.error])
+      expect(JSON.stringify({ ...error, message: error.message })).not.toMatch(/secret/);
   });
 });
 
@@ -117,7 +155,11 @@ describe("default baseUrl", () => {
 
   it("is required, with a clear TypeError at createContext, when the spec names none", () => {
     const { baseUrl: _none, ...api } = data.api;
-    expect(() => rt.createContext({}, api)).toThrow(new TypeError('faultline: baseUrl is required: the spec names no absolute server URL; pass createClient({ baseUrl: "https://..." })'));
+    expect(() => rt.createContext({}, api)).toThrow(
+      new TypeError(
+        'faultline: baseUrl is required: the spec names no absolute server URL; pass createClient({ baseUrl: "https://..." })',
+      ),
+    );
   });
 
   it("a given baseUrl beats the spec's", async () => {

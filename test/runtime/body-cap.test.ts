@@ -37,16 +37,20 @@ async function socketsClosed(s: HostileServer) {
 }
 
 describe("memory, in a child process", () => {
-  it.each(["huge-error", "endless-error"] as const)("a %s body over 3 attempts keeps RSS growth under 100 MB", async (reply) => {
-    const s = await serve(reply);
-    const report = await runChild(clientDir, s.url, "getCase");
-    expect(report.outcome).toMatch(/^http 500 bodyTruncated attempts=3/);
-    expect(report.growthMB).toBeLessThan(100);
-  });
+  it.each(["huge-error", "endless-error"] as const)(
+    "a %s body over 3 attempts keeps RSS growth under 100 MB",
+    async (reply) => {
+      const s = await serve(reply);
+      const report = await runChild(clientDir, s.url, "getCase");
+      expect(report.outcome).toMatch(/^http 500 bodyTruncated attempts=3/);
+      expect(report.growthMB).toBeLessThan(100);
+    },
+  );
 });
 
 describe("in process", () => {
-  const client = (s: HostileServer, options: object = {}) => rt.createContext({ baseUrl: s.url, retry: { maxRetries: 0 }, ...options }, { codes: {} });
+  const client = (s: HostileServer, options: object = {}) =>
+    rt.createContext({ baseUrl: s.url, retry: { maxRetries: 0 }, ...options }, { codes: {} });
 
   it("an endless error body ends at the cap (1 MB by default) without timeoutMs, and its socket is closed", async () => {
     const s = await serve("endless-error");
@@ -93,7 +97,9 @@ describe("in process", () => {
 
   it("an endless success body fails at maxBodyBytes as a network error (retried as one), and its sockets are closed", async () => {
     const s = await serve("endless-success");
-    const r = await rt.send(client(s, { maxBodyBytes: 2 ** 20, retry: { maxRetries: 1, baseDelayMs: 1 } }), op, { path: { id: 1 } });
+    const r = await rt.send(client(s, { maxBodyBytes: 2 ** 20, retry: { maxRetries: 1, baseDelayMs: 1 } }), op, {
+      path: { id: 1 },
+    });
     expect(r.ok).toBe(false);
     expect(r.error).toMatchObject({ kind: "network", attempts: 2 });
     expect(r.error.message).toMatch(/maxBodyBytes/);

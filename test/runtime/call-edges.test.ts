@@ -30,7 +30,14 @@ it("an abort while headers() is still resolving sends nothing and comes back abo
 });
 
 describe("an empty idempotency key is no key", () => {
-  const post = { id: "create", method: "POST", path: "/things", idempotent: false, idempotencyKeyHeader: "Idempotency-Key", errors: { "5XX": { category: "retryable", recovery: "retry-with-backoff" } } };
+  const post = {
+    id: "create",
+    method: "POST",
+    path: "/things",
+    idempotent: false,
+    idempotencyKeyHeader: "Idempotency-Key",
+    errors: { "5XX": { category: "retryable", recovery: "retry-with-backoff" } },
+  };
   const ctx = () => rt.createContext({ baseUrl: server.url, clock: fakeClock() }, api);
 
   it.each(["", "   "])("call.idempotencyKey %j: a generated key is sent, the same on every attempt", async (key) => {

@@ -30,7 +30,11 @@ server.listen(0, "127.0.0.1", async () => {
 `,
   );
   const t0 = Date.now();
-  const out = spawnSync(process.execPath, ["--import", "tsx", script], { cwd: resolve(import.meta.dirname, "../.."), encoding: "utf8", timeout: 20_000 });
+  const out = spawnSync(process.execPath, ["--import", "tsx", script], {
+    cwd: resolve(import.meta.dirname, "../.."),
+    encoding: "utf8",
+    timeout: 20_000,
+  });
   expect(out.stderr).toBe("");
   expect(out.stdout.trim()).toBe('["aborted","timeout"]');
   expect(Date.now() - t0).toBeLessThan(10_000);

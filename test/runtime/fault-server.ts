@@ -39,7 +39,13 @@ export async function startFaultServer(): Promise<FaultServer> {
     const chunks: Buffer[] = [];
     req.on("data", (c: Buffer) => chunks.push(c));
     req.on("end", () => {
-      requests.push({ method: req.method ?? "", path: req.url ?? "", headers: req.headers, body: Buffer.concat(chunks).toString(), at: Date.now() });
+      requests.push({
+        method: req.method ?? "",
+        path: req.url ?? "",
+        headers: req.headers,
+        body: Buffer.concat(chunks).toString(),
+        at: Date.now(),
+      });
       const step = steps[Math.min(served++, steps.length - 1)]!;
       const answer = () => {
         if (step.reset) return void req.socket.destroy();

@@ -18,17 +18,46 @@ let log: unknown[];
 beforeEach(() => {
   log = [];
 });
-type Args = { request?: Request; response?: Response; operation: string; attempt?: number; delayMs?: number; error?: { kind: string; status?: number } };
+type Args = {
+  request?: Request;
+  response?: Response;
+  operation: string;
+  attempt?: number;
+  delayMs?: number;
+  error?: { kind: string; status?: number };
+};
 /** A middleware that logs every hook it sees, with the arguments that matter. */
 const logging = (name: string) => ({
-  onRequest: ({ request, operation, attempt }: Args) => void log.push([name, "onRequest", operation, attempt, request!.method, new URL(request!.url).pathname, request!.headers.get("authorization")]),
-  onResponse: ({ response, operation, attempt }: Args) => void log.push([name, "onResponse", operation, attempt, response!.status]),
-  onRetry: ({ operation, attempt, delayMs, error }: Args) => void log.push([name, "onRetry", operation, attempt, delayMs, error!.status]),
+  onRequest: ({ request, operation, attempt }: Args) =>
+    void log.push([
+      name,
+      "onRequest",
+      operation,
+      attempt,
+      request!.method,
+      new URL(request!.url).pathname,
+      request!.headers.get("authorization"),
+    ]),
+  onResponse: ({ response, operation, attempt }: Args) =>
+    void log.push([name, "onResponse", operation, attempt, response!.status]),
+  onRetry: ({ operation, attempt, delayMs, error }: Args) =>
+    void log.push([name, "onRetry", operation, attempt, delayMs, error!.status]),
   onError: ({ operation, error }: Args) => void log.push([name, "onError", operation, error!.kind, error!.status]),
 });
 const client = (middleware: object[]) =>
-  rt.createContext({ baseUrl: server.url, auth: { bearerAuth: "tok" }, middleware, clock: fakeClock(), random: () => 0.5, retry: { jitter: "none", baseDelayMs: 1000 } }, data.api);
-const listSecrets = (middleware: object[], call: object = {}) => rt.send(client(middleware), data.operations.listSecrets, {}, call);
+  rt.createContext(
+    {
+      baseUrl: server.url,
+      auth: { bearerAuth: "tok" },
+      middleware,
+      clock: fakeClock(),
+      random: () => 0.5,
+      retry: { jitter: "none", baseDelayMs: 1000 },
+    },
+    data.api,
+  );
+const listSecrets = (middleware: object[], call: object = {}) =>
+  rt.send(client(middleware), data.operations.listSecrets, {}, call);
 
 describe("middleware order and arguments", () => {
   it("runs the client's middleware in order, then the call's, on every attempt and retry", async () => {
@@ -57,13 +86,24 @@ describe("middleware order and arguments", () => {
 
   it("onRequest may return a new Request: the next middleware sees it, and it is what is sent", async () => {
     server.script({ status: 201, body: { id: "s2" } });
-    const sign = { onRequest: ({ request }: Args) => new Request(request!, { headers: { ...Object.fromEntries(request!.headers), "x-signature": "sig" }, body: '{"name":"signed"}' }) };
+    const sign = {
+      onRequest: ({ request }: Args) =>
+        new Request(request!, {
+          headers: { ...Object.fromEntries(request!.headers), "x-signature": "sig" },
+          body: '{"name":"signed"}',
+        }),
+    };
     const seen: string[] = [];
-    const after = { onRequest: async ({ request }: Args) => void seen.push(request!.headers.get("x-signature")!, await request!.clone().text()) };
+    const after = {
+      onRequest: async ({ request }: Args) =>
+        void seen.push(request!.headers.get("x-signature")!, await request!.clone().text()),
+    };
     const r = await rt.send(client([sign, after]), data.operations.createSecret, { body: { name: "plain" } });
     expect(r.ok).toBe(true);
     expect(seen).toEqual(["sig", '{"name":"signed"}']);
-    expect(server.requests.map((q) => [q.method, q.headers["x-signature"], q.body])).toEqual([["POST", "sig", '{"name":"signed"}']]);
+    expect(server.requests.map((q) => [q.method, q.headers["x-signature"], q.body])).toEqual([
+      ["POST", "sig", '{"name":"signed"}'],
+    ]);
   });
 
   it("onRequest may change the request's headers in place", async () => {
@@ -78,25 +118,44 @@ describe("a middleware that throws", () => {
   const script: Record<string, object[]> = {
     onRequest: [{ status: 200, body: {} }],
     onResponse: [{ status: 200, body: {} }],
-    onRetry: [{ status: 503, body: {} }, { status: 200, body: {} }],
+    onRetry: [
+      { status: 503, body: {} },
+      { status: 200, body: {} },
+    ],
     onError: [{ status: 404, body: { error: "gone" } }],
   };
   const sentBefore: Record<string, number> = { onRequest: 0, onResponse: 1, onRetry: 1, onError: 1 };
 
-  it.each(Object.keys(script))("in %s: a terminal middleware error naming the hook, later middleware skipped", async (hook) => {
-    server.script(...(script[hook] as never[]));
-    const thrower = { [hook]: async () => Promise.reject(boom) };
-    const r = await listSecrets([thrower, logging("later")]);
-    expect(r.ok).toBe(false);
-    expect(r.error).toMatchObject({ kind: "middleware", hook, cause: boom, category: "terminal", operation: "listSecrets", status: undefined });
-    expect(r.error.message).toBe(`${hook} threw: middleware bug`);
-    expect(server.requests).toHaveLength(sentBefore[hook]!);
-    expect(log.filter((l) => (l as string[])[1] === hook)).toEqual([]);
-  });
+  it.each(Object.keys(script))(
+    "in %s: a terminal middleware error naming the hook, later middleware skipped",
+    async (hook) => {
+      server.script(...(script[hook] as never[]));
+      const thrower = { [hook]: async () => Promise.reject(boom) };
+      const r = await listSecrets([thrower, logging("later")]);
+      expect(r.ok).toBe(false);
+      expect(r.error).toMatchObject({
+        kind: "middleware",
+        hook,
+        cause: boom,
+        category: "terminal",
+        operation: "listSecrets",
+        status: undefined,
+      });
+      expect(r.error.message).toBe(`${hook} threw: middleware bug`);
+      expect(server.requests).toHaveLength(sentBefore[hook]!);
+      expect(log.filter((l) => (l as string[])[1] === hook)).toEqual([]);
+    },
+  );
 
   it("a synchronous throw is caught as well, and unwrap turns it into a FaultlineError", async () => {
     server.script({ status: 200, body: {} });
-    const r = await listSecrets([{ onResponse: () => { throw "not even an Error"; } }]);
+    const r = await listSecrets([
+      {
+        onResponse: () => {
+          throw "not even an Error";
+        },
+      },
+    ]);
     expect(r.error).toMatchObject({ kind: "middleware", hook: "onResponse", cause: "not even an Error" });
     expect(() => rt.unwrap(r)).toThrow(rt.FaultlineError);
   });

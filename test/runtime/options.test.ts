@@ -18,17 +18,20 @@ const op = { id: "getThing", method: "GET", path: "/things", idempotent: true, e
 const make = (options: object) => rt.createContext({ baseUrl: server.url, clock: fakeClock(), ...options }, api);
 
 describe("a baseUrl with credentials in it", () => {
-  it.each(["http://u:s3cr3t-PASS@127.0.0.1:9", "https://s3cr3t-PASS@api.example.com/v1", "http://:s3cr3t-PASS@h"])("%s is refused without echoing the secret", (baseUrl) => {
-    let thrown: unknown;
-    try {
-      make({ baseUrl });
-    } catch (e) {
-      thrown = e;
-    }
-    expect(thrown).toBeInstanceOf(TypeError);
-    expect((thrown as Error).message).toMatch(/baseUrl.*credentials/);
-    expect(inspect(thrown) + JSON.stringify(thrown) + String((thrown as Error).stack)).not.toContain("s3cr3t");
-  });
+  it.each(["http://u:s3cr3t-PASS@127.0.0.1:9", "https://s3cr3t-PASS@api.example.com/v1", "http://:s3cr3t-PASS@h"])(
+    "%s is refused without echoing the secret",
+    (baseUrl) => {
+      let thrown: unknown;
+      try {
+        make({ baseUrl });
+      } catch (e) {
+        thrown = e;
+      }
+      expect(thrown).toBeInstanceOf(TypeError);
+      expect((thrown as Error).message).toMatch(/baseUrl.*credentials/);
+      expect(inspect(thrown) + JSON.stringify(thrown) + String((thrown as Error).stack)).not.toContain("s3cr3t");
+    },
+  );
 
   it("an unparsable baseUrl throws without carrying the input along", () => {
     let thrown: unknown;
@@ -66,23 +69,34 @@ const bad: [string, object][] = [
 const good: object[] = [
   {},
   { timeoutMs: 5000, retry: { maxRetries: 0, baseDelayMs: 0, maxDelayMs: 0, maxRetryAfterMs: 0, jitter: 0 } },
-  { timeoutMs: Infinity, maxBodyBytes: Infinity, maxErrorBodyBytes: 0, retry: { maxElapsedMs: Infinity, maxDelayMs: Infinity, jitter: "equal" } },
+  {
+    timeoutMs: Infinity,
+    maxBodyBytes: Infinity,
+    maxErrorBodyBytes: 0,
+    retry: { maxElapsedMs: Infinity, maxDelayMs: Infinity, jitter: "equal" },
+  },
   { retry: { maxRetries: 10, jitter: 1 } },
 ];
 
 describe("numeric options", () => {
   const label = (o: object) => inspect(o, { breakLength: Infinity });
-  it.each(bad.map(([n, o]) => [n, label(o), o] as const))("%s: %s is refused at createContext, naming the option", (name, _l, options) => {
-    expect(() => make(options)).toThrow(new RegExp(`${name.replace(".", "\\.")} must be`));
-  });
+  it.each(bad.map(([n, o]) => [n, label(o), o] as const))(
+    "%s: %s is refused at createContext, naming the option",
+    (name, _l, options) => {
+      expect(() => make(options)).toThrow(new RegExp(`${name.replace(".", "\\.")} must be`));
+    },
+  );
 
   // The body caps are client options only.
   const perCall = bad.filter(([n]) => !/BodyBytes/.test(n));
-  it.each(perCall.map(([n, o]) => [n, label(o), o] as const))("%s: %s is refused per call (the promise rejects, nothing is sent)", async (_n, _l, callOptions) => {
-    server.script({ status: 200 });
-    await expect(rt.send(make({}), op, {}, callOptions)).rejects.toThrow(TypeError);
-    expect(server.requests).toHaveLength(0);
-  });
+  it.each(perCall.map(([n, o]) => [n, label(o), o] as const))(
+    "%s: %s is refused per call (the promise rejects, nothing is sent)",
+    async (_n, _l, callOptions) => {
+      server.script({ status: 200 });
+      await expect(rt.send(make({}), op, {}, callOptions)).rejects.toThrow(TypeError);
+      expect(server.requests).toHaveLength(0);
+    },
+  );
 
   it.each(good.map((o) => [label(o), o] as const))("%s is accepted at both levels", async (_l, options) => {
     server.script({ status: 200, body: { fine: true } });

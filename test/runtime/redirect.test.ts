@@ -16,32 +16,50 @@ beforeEach(() => other.script({ status: 200, body: { from: "other" } }));
 
 const api = { retry: { maxRetries: 2, baseDelayMs: 1, jitter: "none" }, codes: {} };
 const get = { id: "getThing", method: "GET", path: "/things/1", idempotent: true, errors: {} };
-const post = { id: "makeThing", method: "POST", path: "/things", idempotent: false, errors: {}, idempotencyKeyHeader: "Idempotency-Key" };
-const secrets = { "x-api-key": "KEY-SECRET", authorization: "Bearer TOKEN-SECRET", cookie: "sid=COOKIE-SECRET", "private-token": "PT-SECRET" };
+const post = {
+  id: "makeThing",
+  method: "POST",
+  path: "/things",
+  idempotent: false,
+  errors: {},
+  idempotencyKeyHeader: "Idempotency-Key",
+};
+const secrets = {
+  "x-api-key": "KEY-SECRET",
+  authorization: "Bearer TOKEN-SECRET",
+  cookie: "sid=COOKIE-SECRET",
+  "private-token": "PT-SECRET",
+};
 const client = (options: object = {}) =>
   rt.createContext({ baseUrl: home.url, clock: fakeClock(), headers: async () => secrets, ...options }, api);
 const input = { headers: { "x-tenant-token": "INPUT-SECRET", accept: "application/json" } };
 
 describe("a redirect to another origin", () => {
-  it.each([301, 302, 303, 307, 308])("%i on a GET is followed without any credential the caller set", async (status) => {
-    home.script({ status, headers: { location: `${other.url}/landing?x=1` } });
-    const r = await rt.send(client(), get, input);
-    expect(r).toMatchObject({ ok: true, data: { from: "other" }, attempts: 1 });
-    expect(other.requests).toHaveLength(1);
-    const seen = other.requests[0]!;
-    expect(seen.path).toBe("/landing?x=1");
-    expect(JSON.stringify(seen.headers)).not.toMatch(/SECRET/);
-    expect(seen.headers.accept).toBe("application/json");
-  });
+  it.each([301, 302, 303, 307, 308])(
+    "%i on a GET is followed without any credential the caller set",
+    async (status) => {
+      home.script({ status, headers: { location: `${other.url}/landing?x=1` } });
+      const r = await rt.send(client(), get, input);
+      expect(r).toMatchObject({ ok: true, data: { from: "other" }, attempts: 1 });
+      expect(other.requests).toHaveLength(1);
+      const seen = other.requests[0]!;
+      expect(seen.path).toBe("/landing?x=1");
+      expect(JSON.stringify(seen.headers)).not.toMatch(/SECRET/);
+      expect(seen.headers.accept).toBe("application/json");
+    },
+  );
 
-  it.each([307, 308])("%i on a POST is not followed: the body and credentials stay home, the redirect is the result", async (status) => {
-    home.script({ status, headers: { location: `${other.url}/steal` } });
-    const r = await rt.send(client(), post, { body: { password: "BODY-SECRET" } });
-    expect(r.ok).toBe(false);
-    expect(r.error).toMatchObject({ kind: "http", status, attempts: 1 });
-    expect(r.error.headers.location).toBe(`${other.url}/steal`);
-    expect(other.requests).toHaveLength(0);
-  });
+  it.each([307, 308])(
+    "%i on a POST is not followed: the body and credentials stay home, the redirect is the result",
+    async (status) => {
+      home.script({ status, headers: { location: `${other.url}/steal` } });
+      const r = await rt.send(client(), post, { body: { password: "BODY-SECRET" } });
+      expect(r.ok).toBe(false);
+      expect(r.error).toMatchObject({ kind: "http", status, attempts: 1 });
+      expect(r.error.headers.location).toBe(`${other.url}/steal`);
+      expect(other.requests).toHaveLength(0);
+    },
+  );
 
   it("303 after a POST becomes a GET without the body or credentials", async () => {
     home.script({ status: 303, headers: { location: `${other.url}/result` } });
@@ -88,7 +106,15 @@ describe("a redirect within the origin", () => {
 
 it("a browser's opaque redirect (its target hidden) is a terminal failure that says so", async () => {
   // What a browser's fetch gives for redirect: "manual"; Node's undici returns the 3xx itself.
-  const opaque = async () => ({ type: "opaqueredirect", status: 0, ok: false, statusText: "", headers: new Headers(), body: null }) as unknown as Response;
+  const opaque = async () =>
+    ({
+      type: "opaqueredirect",
+      status: 0,
+      ok: false,
+      statusText: "",
+      headers: new Headers(),
+      body: null,
+    }) as unknown as Response;
   const r = await rt.send(client({ fetch: opaque }), get);
   expect(r.error).toMatchObject({ kind: "http", status: 0, category: "terminal", attempts: 1 });
   expect(r.error.message).toMatch(/redirect/i);

@@ -26,8 +26,13 @@ export function renderRuntime(dir = tempDir()): string {
   rmSync(out, { recursive: true, force: true });
   mkdirSync(out, { recursive: true });
   for (const file of readdirSync(TEMPLATE_DIR).filter((f) => f.endsWith(".hbs"))) {
-    const template = Handlebars.compile(readFileSync(join(TEMPLATE_DIR, file), "utf8"), { noEscape: true, strict: true });
-    writeFileSync(join(dir, "runtime", file.slice(0, -".hbs".length)), template(runtimeContext(VERSION)), { flag: "w" });
+    const template = Handlebars.compile(readFileSync(join(TEMPLATE_DIR, file), "utf8"), {
+      noEscape: true,
+      strict: true,
+    });
+    writeFileSync(join(dir, "runtime", file.slice(0, -".hbs".length)), template(runtimeContext(VERSION)), {
+      flag: "w",
+    });
   }
   return out;
 }

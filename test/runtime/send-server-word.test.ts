@@ -19,7 +19,12 @@ beforeEach(() => {
 
 const post = { id: "create", method: "POST", path: "/things", idempotent: false, errors: {} };
 const send = (op: object, callOptions: object = {}, options: object = {}) =>
-  rt.send(rt.createContext({ baseUrl: server.url, clock, random: () => 0.5, ...options }, { codes: {} }), op, (op as { method: string }).method === "POST" ? { body: { a: 1 } } : {}, callOptions);
+  rt.send(
+    rt.createContext({ baseUrl: server.url, clock, random: () => 0.5, ...options }, { codes: {} }),
+    op,
+    (op as { method: string }).method === "POST" ? { body: { a: 1 } } : {},
+    callOptions,
+  );
 
 describe("replaying a POST", () => {
   it("a 500 is not replayed; with x-should-retry: true it is", async () => {
@@ -30,7 +35,14 @@ describe("replaying a POST", () => {
     expect([r.ok, r.attempts, server.requests.length]).toEqual([true, 2, 2]);
   });
   it("a 403 rate limit in disguise is replayed after its reset", async () => {
-    server.script({ status: 403, headers: { "x-ratelimit-remaining": "0", "x-ratelimit-reset": "1700000010" }, body: { message: "API rate limit exceeded" } }, { status: 201, body: {} });
+    server.script(
+      {
+        status: 403,
+        headers: { "x-ratelimit-remaining": "0", "x-ratelimit-reset": "1700000010" },
+        body: { message: "API rate limit exceeded" },
+      },
+      { status: 201, body: {} },
+    );
     const r = await send(post);
     expect([r.ok, clock.sleeps]).toEqual([true, [10000]]);
   });
@@ -49,16 +61,29 @@ it("Retry-After: 0 waits the backoff, not 0", async () => {
 
 it("call options classify a code the spec never listed", async () => {
   server.script({ status: 400, body: { error: { code: "try_again_later" } } }, { status: 200, body: {} });
-  const r = await send(post, { classify: { codes: { try_again_later: { category: "retryable", recovery: "wait-and-retry" } } } });
+  const r = await send(post, {
+    classify: { codes: { try_again_later: { category: "retryable", recovery: "wait-and-retry" } } },
+  });
   expect([r.ok, server.requests.length]).toEqual([true, 2]);
 });
 
 describe("success that is an error", () => {
-  const slack = { ...post, method: "GET", idempotent: true, okField: "ok", errors: { default: { category: "terminal", recovery: "fix-request", dynamic: true } } };
+  const slack = {
+    ...post,
+    method: "GET",
+    idempotent: true,
+    okField: "ok",
+    errors: { default: { category: "terminal", recovery: "fix-request", dynamic: true } },
+  };
   it("ok: false on a 200 is an error with its code, where the success schema declares ok", async () => {
     server.script({ status: 200, body: { ok: false, error: "invalid_auth" } });
     const r = await send(slack);
-    expect([r.ok, r.error.status, r.error.rawCode, r.error.recovery]).toEqual([false, 200, "invalid_auth", "reauthenticate"]);
+    expect([r.ok, r.error.status, r.error.rawCode, r.error.recovery]).toEqual([
+      false,
+      200,
+      "invalid_auth",
+      "reauthenticate",
+    ]);
   });
   it("ok: true is a success; without the flag declared, ok: false stays a success", async () => {
     server.script({ status: 200, body: { ok: true } });

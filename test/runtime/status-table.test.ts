@@ -10,7 +10,9 @@ import { renderRuntime } from "./render.js";
 const verdict = (await import(pathToFileURL(join(renderRuntime(), "verdict.ts")).href)) as {
   statusVerdict: (status: number) => { category: string; recovery: string };
 };
-const exact = Object.keys(STATUS_DEFAULTS).filter((k) => /^\d+$/.test(k)).map(Number);
+const exact = Object.keys(STATUS_DEFAULTS)
+  .filter((k) => /^\d+$/.test(k))
+  .map(Number);
 // Statuses the table covers only through its 4XX / 5XX fallbacks.
 const fallbacks = [400, 413, 422, 451, 500, 502, 503, 504, 520, 599];
 
@@ -20,6 +22,9 @@ describe("the runtime's status defaults are the generator's", () => {
   });
 
   it.each([...exact, ...fallbacks])("status %i", (status) => {
-    expect(verdict.statusVerdict(status)).toEqual({ category: categoryForStatus(status), recovery: recoveryForStatus(status) });
+    expect(verdict.statusVerdict(status)).toEqual({
+      category: categoryForStatus(status),
+      recovery: recoveryForStatus(status),
+    });
   });
 });

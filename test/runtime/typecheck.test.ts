@@ -48,7 +48,25 @@ export async function usage(): Promise<string> {
 it("renders every template with the version and no leftover handlebars", () => {
   const dir = renderRuntime();
   const files = readdirSync(dir).sort();
-  expect(files).toEqual(["auth.ts", "envelope.ts", "errors.ts", "failure.ts", "index.ts", "middleware.ts", "normalize.ts", "options.ts", "rate-limit.ts", "read-body.ts", "redirect.ts", "request.ts", "retry-timing.ts", "send.ts", "timers.ts", "types.ts", "verdict.ts"]);
+  expect(files).toEqual([
+    "auth.ts",
+    "envelope.ts",
+    "errors.ts",
+    "failure.ts",
+    "index.ts",
+    "middleware.ts",
+    "normalize.ts",
+    "options.ts",
+    "rate-limit.ts",
+    "read-body.ts",
+    "redirect.ts",
+    "request.ts",
+    "retry-timing.ts",
+    "send.ts",
+    "timers.ts",
+    "types.ts",
+    "verdict.ts",
+  ]);
   for (const f of files) {
     const text = readFileSync(join(dir, f), "utf8");
     expect(text).not.toMatch(/\{\{|\}\}/);
@@ -64,11 +82,33 @@ it("type-checks with --strict --noUncheckedIndexedAccess --exactOptionalProperty
   writeFileSync(join(dir, "package.json"), '{ "type": "module" }');
   writeFileSync(join(dir, "operations.ts"), operations);
   writeFileSync(join(dir, "client.ts"), client);
-  const files = [...readdirSync(runtime).map((f) => join(runtime, f)), join(dir, "operations.ts"), join(dir, "client.ts")];
+  const files = [
+    ...readdirSync(runtime).map((f) => join(runtime, f)),
+    join(dir, "operations.ts"),
+    join(dir, "client.ts"),
+  ];
   const args = [
-    join(ROOT, "node_modules/typescript/bin/tsc"), "--noEmit", "--strict", "--noUncheckedIndexedAccess", "--exactOptionalPropertyTypes",
-    "--module", "nodenext", "--moduleResolution", "nodenext", "--target", "es2022", "--lib", "es2022",
-    "--types", "node", "--typeRoots", join(ROOT, "node_modules/@types"), "--skipLibCheck", "--verbatimModuleSyntax", "--isolatedModules", ...files,
+    join(ROOT, "node_modules/typescript/bin/tsc"),
+    "--noEmit",
+    "--strict",
+    "--noUncheckedIndexedAccess",
+    "--exactOptionalPropertyTypes",
+    "--module",
+    "nodenext",
+    "--moduleResolution",
+    "nodenext",
+    "--target",
+    "es2022",
+    "--lib",
+    "es2022",
+    "--types",
+    "node",
+    "--typeRoots",
+    join(ROOT, "node_modules/@types"),
+    "--skipLibCheck",
+    "--verbatimModuleSyntax",
+    "--isolatedModules",
+    ...files,
   ];
   let output = "";
   try {

@@ -11,10 +11,15 @@ const TSC = require.resolve("typescript/bin/tsc");
 
 describe("docs/error-surface.md", () => {
   it("is the report faultline makes from specs/ today", async () => {
-    const specs = readdirSync("specs").filter((f) => f.endsWith(".yaml")).sort().map((f) => `specs/${f}`);
+    const specs = readdirSync("specs")
+      .filter((f) => f.endsWith(".yaml"))
+      .sort()
+      .map((f) => `specs/${f}`);
     let out = "";
     expect(await main(["report", ...specs], { out: (t) => (out += t), err: () => undefined })).toBe(0);
-    expect(out, "stale docs/error-surface.md: run `npm run samples`").toBe(readFileSync("docs/error-surface.md", "utf8"));
+    expect(out, "stale docs/error-surface.md: run `npm run samples`").toBe(
+      readFileSync("docs/error-surface.md", "utf8"),
+    );
   });
 });
 

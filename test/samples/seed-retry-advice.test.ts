@@ -20,7 +20,12 @@ beforeEach(() => {
 });
 
 /** Client options every test shares: the fault server, the fake clock, jitter's midpoint. */
-const options = () => ({ baseUrl: server.url, clock, random: () => 0.5, headers: { authorization: "Bearer secret-token" } });
+const options = () => ({
+  baseUrl: server.url,
+  clock,
+  random: () => 0.5,
+  headers: { authorization: "Bearer secret-token" },
+});
 const json = (status: number, body: object, headers: Record<string, string> = {}) => ({ status, body, headers });
 const ID = "3fa85f64-5717-4562-b3fc-2c963f66afa6";
 
@@ -42,9 +47,15 @@ describe("000 tickets: retry 5xx with exponential backoff 1s, 2s, 4s, 8s, capped
   });
 
   it("does not retry 400, 401 or 409", async () => {
-    for (const step of [json(400, { error: "Invalid input" }), json(401, { error: "Unauthorized" }), json(409, { error: "Ticket has been merged" })]) {
+    for (const step of [
+      json(400, { error: "Invalid input" }),
+      json(401, { error: "Unauthorized" }),
+      json(409, { error: "Ticket has been merged" }),
+    ]) {
       server.script(step);
-      const r = await tickets.createClient(options()).addTicketMessage({ path: { ticket_id: "t_1" }, body: { body: "hi" } } as never);
+      const r = await tickets
+        .createClient(options())
+        .addTicketMessage({ path: { ticket_id: "t_1" }, body: { body: "hi" } });
       expect(r.ok ? 0 : r.error.attempts).toBe(1);
       expect(server.requests).toHaveLength(1);
     }
@@ -56,43 +67,67 @@ describe("001 cases: POST /cases is not idempotent; a usage-cap 429 is billing",
   const body = { instructions: "call back" };
   it("sends POST /cases once after a 500", async () => {
     server.script(json(500, { ok: false, error: { code: "INTERNAL_ERROR", message: "queue failed" } }));
-    const r = await cases.createClient(options()).createCase({ body } as never);
-    expect(r.ok ? undefined : r.error).toMatchObject({ status: 500, code: "INTERNAL_ERROR", category: "retryable", attempts: 1 });
+    const r = await cases.createClient(options()).createCase({ body });
+    expect(r.ok ? undefined : r.error).toMatchObject({
+      status: 500,
+      code: "INTERNAL_ERROR",
+      category: "retryable",
+      attempts: 1,
+    });
     expect(server.requests).toHaveLength(1);
   });
 
   it("sends POST /cases once after a dropped connection", async () => {
     server.script({ reset: true });
-    const r = await cases.createClient(options()).createCase({ body } as never);
+    const r = await cases.createClient(options()).createCase({ body });
     expect(r.ok ? undefined : r.error).toMatchObject({ kind: "network", attempts: 1 });
     expect(server.requests).toHaveLength(1);
   });
 
   it("returns USAGE_LIMIT_REACHED as billing, sent once", async () => {
-    server.script(json(429, { ok: false, error: { code: "USAGE_LIMIT_REACHED", message: "Monthly case limit reached" } }));
-    const r = await cases.createClient(options()).createCase({ body } as never);
-    expect(r.ok ? undefined : r.error).toMatchObject({ status: 429, code: "USAGE_LIMIT_REACHED", category: "billing", recovery: "upgrade-plan", attempts: 1 });
+    server.script(
+      json(429, { ok: false, error: { code: "USAGE_LIMIT_REACHED", message: "Monthly case limit reached" } }),
+    );
+    const r = await cases.createClient(options()).createCase({ body });
+    expect(r.ok ? undefined : r.error).toMatchObject({
+      status: 429,
+      code: "USAGE_LIMIT_REACHED",
+      category: "billing",
+      recovery: "upgrade-plan",
+      attempts: 1,
+    });
   });
 
   it("retries the gateway's plain-text 429 (the request was certainly not processed)", async () => {
-    server.script({ status: 429, headers: { "content-type": "text/plain" }, body: "Too Many Requests" }, json(201, { ok: true, data: { id: "case_1" } }));
-    const r = await cases.createClient(options()).createCase({ body } as never);
+    server.script(
+      { status: 429, headers: { "content-type": "text/plain" }, body: "Too Many Requests" },
+      json(201, { ok: true, data: { id: "case_1" } }),
+    );
+    const r = await cases.createClient(options()).createCase({ body });
     expect(r.ok && r.status).toBe(201);
     expect(server.requests).toHaveLength(2);
   });
 
   it("retries a GET after a 500", async () => {
     server.script(json(500, {}), json(200, { ok: true, data: {} }));
-    const r = await cases.createClient(options()).getCase({ path: { id: "case_1" } } as never);
+    const r = await cases.createClient(options()).getCase({ path: { id: "case_1" } });
     expect(r.ok && r.attempts).toBe(2);
   });
 });
 
 describe("002 bots: 429 waits exactly Retry-After then retries once; 5xx 1, 2, 4, 8, 16 s", () => {
   it("waits the Retry-After seconds, retries once, then returns the 429", async () => {
-    server.script(json(429, { error: { code: "RATE_LIMITED", message: "slow down", requestId: "req_1" } }, { "retry-after": "7" }));
+    server.script(
+      json(429, { error: { code: "RATE_LIMITED", message: "slow down", requestId: "req_1" } }, { "retry-after": "7" }),
+    );
     const r = await bots.createClient(options()).listBots();
-    expect(r.ok ? undefined : r.error).toMatchObject({ status: 429, code: "RATE_LIMITED", requestId: "req_1", retryAfterMs: 7000, attempts: 2 });
+    expect(r.ok ? undefined : r.error).toMatchObject({
+      status: 429,
+      code: "RATE_LIMITED",
+      requestId: "req_1",
+      retryAfterMs: 7000,
+      attempts: 2,
+    });
     expect(clock.sleeps).toEqual([7000]);
   });
 
@@ -104,9 +139,14 @@ describe("002 bots: 429 waits exactly Retry-After then retries once; 5xx 1, 2, 4
   });
 
   it("does not retry PLAN_LIMIT_REACHED (402) or VALIDATION_ERROR (400)", async () => {
-    for (const step of [json(402, { error: { code: "PLAN_LIMIT_REACHED", message: "bots: 3 of 3" } }), json(400, { error: { code: "VALIDATION_ERROR", message: "bad" } })]) {
+    for (const step of [
+      json(402, { error: { code: "PLAN_LIMIT_REACHED", message: "bots: 3 of 3" } }),
+      json(400, { error: { code: "VALIDATION_ERROR", message: "bad" } }),
+    ]) {
       server.script(step);
-      const r = await bots.createClient(options()).createBot({ body: { name: "b", clientUrl: "https://x.test" } } as never);
+      const r = await bots
+        .createClient(options())
+        .createBot({ body: { name: "b", clientUrl: "https://x.test" } });
       expect(r.ok ? 0 : r.error.attempts).toBe(1);
     }
     expect(clock.sleeps).toEqual([]);
@@ -116,8 +156,13 @@ describe("002 bots: 429 waits exactly Retry-After then retries once; 5xx 1, 2, 4
 describe("003 inbox: 402 quota is billing; 429 honours Retry-After", () => {
   it("returns a quota 402 once, as billing", async () => {
     server.script(json(402, { detail: "Max inboxes reached for your plan" }));
-    const r = await inbox.createClient(options()).createInbox({ body: { name: "support" } } as never);
-    expect(r.ok ? undefined : r.error).toMatchObject({ status: 402, category: "billing", message: "Max inboxes reached for your plan", attempts: 1 });
+    const r = await inbox.createClient(options()).createInbox({ body: { name: "support" } });
+    expect(r.ok ? undefined : r.error).toMatchObject({
+      status: 402,
+      category: "billing",
+      message: "Max inboxes reached for your plan",
+      attempts: 1,
+    });
   });
 
   it("waits Retry-After on a 429, up to the spec's 3 retries", async () => {
@@ -132,7 +177,12 @@ describe("004 prompts: at most 3 retries on 5xx, backoff with jitter; billing bl
   it("retries a 500 three times with full jitter", async () => {
     server.script(json(500, { error: { code: "INTERNAL_ERROR", message: "boom" } }, { "x-request-id": "req_9" }));
     const r = await prompts.createClient(options()).listPrompts();
-    expect(r.ok ? undefined : r.error).toMatchObject({ status: 500, recovery: "contact-support", requestId: "req_9", attempts: 4 });
+    expect(r.ok ? undefined : r.error).toMatchObject({
+      status: 500,
+      recovery: "contact-support",
+      requestId: "req_9",
+      attempts: 4,
+    });
     expect(clock.sleeps).toEqual([500, 1000, 2000]);
   });
 

@@ -40,7 +40,13 @@ export async function narrowing(): Promise<void> {
     void [category, status];
   }
   // Every variant carries these, without narrowing first.
-  const common: [number | undefined, string, number, string | undefined, number | undefined] = [e.status, e.message, e.attempts, e.requestId, e.retryAfterMs];
+  const common: [number | undefined, string, number, string | undefined, number | undefined] = [
+    e.status,
+    e.message,
+    e.attempts,
+    e.requestId,
+    e.retryAfterMs,
+  ];
   void common;
   // @ts-expect-error category is a closed set
   if (e.category === "fatal") void e;

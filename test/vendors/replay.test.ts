@@ -45,7 +45,11 @@ describe.each(fixtures.map((f) => [f.file, f] as const))("%s", (_file, f) => {
     expect(result.ok, "the reply is an error").toBe(false);
     const e = result.error;
     const want = f.expect;
-    expect({ category: e.category, recovery: e.recovery, code: e.rawCode ?? null }).toEqual({ category: want.category, recovery: want.recovery, code: want.code });
+    expect({ category: e.category, recovery: e.recovery, code: e.rawCode ?? null }).toEqual({
+      category: want.category,
+      recovery: want.recovery,
+      code: want.code,
+    });
     expect(requests).toBe(want.requests);
     const firstWait = waits[0] ?? null;
     if (want.waitMs === "backoff") expect(firstWait).toBe(rt.backoffDelay(0, rt.DEFAULT_RETRY_POLICY, () => 0.5));

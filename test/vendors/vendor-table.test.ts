@@ -10,7 +10,9 @@ it("docs/vendor-errors.md matches the fixtures (regenerate with npm run vendor-t
 
 it("the table has one row per fixture, with its status and verdict", () => {
   const fixtures = loadFixtures();
-  const rows = vendorTable(fixtures).split("\n").filter((l) => l.startsWith("| ") && !l.startsWith("| Vendor") && !l.startsWith("| ---"));
+  const rows = vendorTable(fixtures)
+    .split("\n")
+    .filter((l) => l.startsWith("| ") && !l.startsWith("| Vendor") && !l.startsWith("| ---"));
   expect(rows).toHaveLength(fixtures.length);
   for (const [i, f] of fixtures.entries()) expect(rows[i]).toContain(`| ${f.reply.status} |`);
 });

@@ -23,7 +23,8 @@ function methodDocs(op: OperationIR): string {
   const lines = [`${op.method.toUpperCase()} ${op.path}`];
   if (op.summary) lines.unshift(op.summary);
   if (op.description && op.description !== op.summary) lines.push("", op.description.trim());
-  if (!op.idempotent) lines.push("", "Not idempotent: a failed attempt is replayed only when the server certainly did not act on it.");
+  if (!op.idempotent)
+    lines.push("", "Not idempotent: a failed attempt is replayed only when the server certainly did not act on it.");
   const text = docText(lines.join("\n"));
   return op.deprecated ? `${text}\n@deprecated` : text;
 }
@@ -42,7 +43,10 @@ function methodSignature(op: OperationIR): MethodSignature {
 }
 
 function jsDoc(text: string): string {
-  return `/**\n${text.split("\n").map((line) => (line ? ` * ${line}` : " *")).join("\n")}\n */`;
+  return `/**\n${text
+    .split("\n")
+    .map((line) => (line ? ` * ${line}` : " *"))
+    .join("\n")}\n */`;
 }
 
 /** `export function name(core, input, call): Promise<Result>`, one line when it fits in 100 columns. */
@@ -51,7 +55,10 @@ function operationFunction(op: OperationIR): string {
   const params = ["core: Core", `input${inputRequired(op) ? "" : "?"}: T.${names.input}`, "call?: CallOptions"];
   const returns = `): Promise<T.${names.result}> {`;
   const oneLine = `export function ${op.name}(${params.join(", ")}${returns}`;
-  const head = oneLine.length <= 100 ? oneLine : `export function ${op.name}(\n${params.map((p) => `  ${p},\n`).join("")}${returns}`;
+  const head =
+    oneLine.length <= 100
+      ? oneLine
+      : `export function ${op.name}(\n${params.map((p) => `  ${p},\n`).join("")}${returns}`;
   return `${jsDoc(methodDocs(op))}\n${head}\n  return Send(core, Spec.${op.name}, input, call);\n}`;
 }
 
@@ -101,7 +108,11 @@ export function clientStatements(
     kind: "interface",
     name: "Client",
     isExported: true,
-    docs: [docText(`A typed, retry-aware client for ${title}. No method throws for an HTTP, network, timeout or abort failure: each returns a Result.`)],
+    docs: [
+      docText(
+        `A typed, retry-aware client for ${title}. No method throws for an HTTP, network, timeout or abort failure: each returns a Result.`,
+      ),
+    ],
     methods: ops.map(methodSignature),
   };
   const table = ops.length > 0 ? `{\n${ops.map((op) => `  ${op.name},\n`).join("")}}` : "{}";

@@ -9,12 +9,20 @@
 // printed are whatever operationData() builds, so a new field flows through without emitter edits.
 import type { Statement } from "../structures.js";
 import type { ApiIR, EnvelopeIR } from "../../ir.js";
-import { codeTable, type Classification, type ClassifiedError, type ClassifiedOperation, type ClassifyOverrides } from "../../normalize/classify.js";
+import {
+  codeTable,
+  type Classification,
+  type ClassifiedError,
+  type ClassifiedOperation,
+  type ClassifyOverrides,
+} from "../../normalize/classify.js";
 import { dataBlock, lineText, stringLiteral } from "../names.js";
 import { requestMedia } from "./result-types.js";
 
 function errorRule(error: ClassifiedError): Record<string, unknown> {
-  const codes = Object.fromEntries(error.codes.map((c) => [c.code.value, { category: c.verdict.category, recovery: c.verdict.recovery }]));
+  const codes = Object.fromEntries(
+    error.codes.map((c) => [c.code.value, { category: c.verdict.category, recovery: c.verdict.recovery }]),
+  );
   return {
     category: error.verdict.category,
     recovery: error.verdict.recovery,
@@ -27,18 +35,36 @@ function errorRule(error: ClassifiedError): Record<string, unknown> {
   };
 }
 
-const RECOVERY_OF: Record<string, string> = { billing: "upgrade-plan", retryable: "retry-with-backoff", terminal: "fix-request" };
+const RECOVERY_OF: Record<string, string> = {
+  billing: "upgrade-plan",
+  retryable: "retry-with-backoff",
+  terminal: "fix-request",
+};
 
 /** A config verdict made whole: a category alone brings its natural recovery, a recovery its category. */
 function whole(c: Classification): { category: string; recovery: string } {
-  const category = c.category ?? (/retry/.test(c.recovery ?? "") ? "retryable" : /plan|payment$/.test(c.recovery ?? "") && c.recovery !== "use-another-payment-method" ? "billing" : "terminal");
+  const category =
+    c.category ??
+    (/retry/.test(c.recovery ?? "")
+      ? "retryable"
+      : /plan|payment$/.test(c.recovery ?? "") && c.recovery !== "use-another-payment-method"
+        ? "billing"
+        : "terminal");
   return { category, recovery: c.recovery ?? RECOVERY_OF[category]! };
 }
 
 /** Config verdicts by code and status, for the runtime: they apply to codes the spec never lists. */
-export function runtimeOverrides(o: { codes?: Record<string, Classification>; status?: Record<string, Classification> } | undefined): Record<string, unknown> | undefined {
+export function runtimeOverrides(
+  o: { codes?: Record<string, Classification>; status?: Record<string, Classification> } | undefined,
+): Record<string, unknown> | undefined {
   const table = (r: Record<string, Classification> | undefined) =>
-    r && Object.keys(r).length ? Object.fromEntries(Object.keys(r).sort().map((k) => [k, whole(r[k]!)])) : undefined;
+    r && Object.keys(r).length
+      ? Object.fromEntries(
+          Object.keys(r)
+            .sort()
+            .map((k) => [k, whole(r[k]!)]),
+        )
+      : undefined;
   const codes = table(o?.codes);
   const status = table(o?.status);
   return codes || status ? { codes, status } : undefined;
@@ -57,7 +83,10 @@ function leadEnvelope(op: ClassifiedOperation["operation"]): Record<string, unkn
   return envelopeHint(lead?.envelope);
 }
 
-function operationSpec({ operation: op, errors }: ClassifiedOperation, overrides: ClassifyOverrides): Record<string, unknown> {
+function operationSpec(
+  { operation: op, errors }: ClassifiedOperation,
+  overrides: ClassifyOverrides,
+): Record<string, unknown> {
   const media = requestMedia(op);
   return {
     id: op.name,
@@ -70,7 +99,9 @@ function operationSpec({ operation: op, errors }: ClassifiedOperation, overrides
     errors: Object.fromEntries(errors.map((e) => [e.response.key, errorRule(e)])),
     envelope: leadEnvelope(op),
     okField: op.successes.find((s) => s.okField)?.okField,
-    config: runtimeOverrides(overrides.operations?.[op.name] ?? (op.operationId ? overrides.operations?.[op.operationId] : undefined)),
+    config: runtimeOverrides(
+      overrides.operations?.[op.name] ?? (op.operationId ? overrides.operations?.[op.operationId] : undefined),
+    ),
     // Only where it overrides the root's (api.security): most specs set it once at the root.
     security: op.security,
   };
@@ -78,15 +109,34 @@ function operationSpec({ operation: op, errors }: ClassifiedOperation, overrides
 
 /** The api object: spec-wide retry advice, codes and config, the default baseUrl and the security schemes. */
 function apiSpec(api: ApiIR, classified: ClassifiedOperation[], overrides: ClassifyOverrides): Record<string, unknown> {
-  const codes = Object.fromEntries([...codeTable(classified)].map(([code, v]) => [code, { category: v.category, recovery: v.recovery }]));
-  const schemes = api.securitySchemes?.length ? Object.fromEntries(api.securitySchemes.map(({ name, ...rest }) => [name, rest])) : undefined;
-  return { retry: api.retry, codes, config: runtimeOverrides(overrides), baseUrl: api.baseUrl, schemes, security: api.security };
+  const codes = Object.fromEntries(
+    [...codeTable(classified)].map(([code, v]) => [code, { category: v.category, recovery: v.recovery }]),
+  );
+  const schemes = api.securitySchemes?.length
+    ? Object.fromEntries(api.securitySchemes.map(({ name, ...rest }) => [name, rest]))
+    : undefined;
+  return {
+    retry: api.retry,
+    codes,
+    config: runtimeOverrides(overrides),
+    baseUrl: api.baseUrl,
+    schemes,
+    security: api.security,
+  };
 }
 
 /** The runtime data of operations.ts as plain objects: what the vendor replay tests feed the runtime. */
 export function operationData(api: ApiIR, classified: ClassifiedOperation[], overrides: ClassifyOverrides = {}) {
-  const operations = Object.fromEntries(classified.map((c) => [c.operation.name, JSON.parse(JSON.stringify(operationSpec(c, overrides))) as Record<string, unknown>]));
-  return { api: JSON.parse(JSON.stringify(apiSpec(api, classified, overrides))) as Record<string, unknown>, operations };
+  const operations = Object.fromEntries(
+    classified.map((c) => [
+      c.operation.name,
+      JSON.parse(JSON.stringify(operationSpec(c, overrides))) as Record<string, unknown>,
+    ]),
+  );
+  return {
+    api: JSON.parse(JSON.stringify(apiSpec(api, classified, overrides))) as Record<string, unknown>,
+    operations,
+  };
 }
 
 /** `export const name: Type = value;`, the value laid out by dataBlock. */
@@ -95,10 +145,17 @@ function dataConst(name: string, type: string, value: unknown): string {
   return `${head}${dataBlock(value, { indent: 0, column: head.length, trailing: 1 })};`;
 }
 
-export function operationSpecStatements(api: ApiIR, classified: ClassifiedOperation[], overrides: ClassifyOverrides = {}): Statement[] {
+export function operationSpecStatements(
+  api: ApiIR,
+  classified: ClassifiedOperation[],
+  overrides: ClassifyOverrides = {},
+): Statement[] {
   const data = operationData(api, classified, overrides);
   const names = classified.map((c) => c.operation.name);
-  const perOperation = classified.map(({ operation: op }) => `\n/** ${lineText(`${op.method.toUpperCase()} ${op.path}`)} */\n${dataConst(op.name, "OperationSpec", data.operations[op.name])}`);
+  const perOperation = classified.map(
+    ({ operation: op }) =>
+      `\n/** ${lineText(`${op.method.toUpperCase()} ${op.path}`)} */\n${dataConst(op.name, "OperationSpec", data.operations[op.name])}`,
+  );
   const table = names.length > 0 ? `{\n${names.map((n) => `  ${n},\n`).join("")}}` : "{}";
   return [
     `import type { ApiSpec, OperationSpec } from "./runtime/types.js";`,
@@ -113,7 +170,9 @@ export function operationSpecStatements(api: ApiIR, classified: ClassifiedOperat
       declarationKind: "const",
       // Nothing in the client reaches this table: an app that calls one operation bundles only that one.
       docs: ["Every operation's data by name, for tools that walk the API (createClient does not use it)."],
-      declarations: [{ name: "operations", type: "{ readonly [Name in OperationName]: OperationSpec }", initializer: table }],
+      declarations: [
+        { name: "operations", type: "{ readonly [Name in OperationName]: OperationSpec }", initializer: table },
+      ],
     },
   ];
 }

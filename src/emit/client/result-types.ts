@@ -18,7 +18,9 @@ export function requestMedia(op: OperationIR): string | undefined {
 function bodyType(op: OperationIR, specKey: string, media: MediaIR[]): string {
   if (media.length === 0) return "undefined";
   const response = `${operationType(op)}["responses"][${stringLiteral(specKey)}]`;
-  const parts = media.map((m) => (m.json && m.hasSchema ? `${response}["content"][${stringLiteral(m.contentType)}]` : m.json ? "unknown" : "string"));
+  const parts = media.map((m) =>
+    m.json && m.hasSchema ? `${response}["content"][${stringLiteral(m.contentType)}]` : m.json ? "unknown" : "string",
+  );
   return [...new Set(parts)].join(" | ");
 }
 
@@ -26,10 +28,12 @@ function inputInterface(op: OperationIR): InterfaceStatement {
   const names = typeNames(op);
   const params = `${operationType(op)}["parameters"]`;
   const has = (where: string) => op.parameters.some((p) => p.in === where);
-  const required = (where: string) => op.parameters.some((p) => p.in === where && p.required && p.name !== op.idempotencyKeyHeader);
+  const required = (where: string) =>
+    op.parameters.some((p) => p.in === where && p.required && p.name !== op.idempotencyKeyHeader);
   const properties: PropertySignature[] = [];
   if (has("path")) properties.push({ name: "path", type: `${params}["path"]` });
-  if (has("query")) properties.push({ name: "query", hasQuestionToken: !required("query"), type: `${params}["query"]` });
+  if (has("query"))
+    properties.push({ name: "query", hasQuestionToken: !required("query"), type: `${params}["query"]` });
   properties.push(
     required("header")
       ? { name: "headers", type: `${params}["header"] & rt.RequestInput["headers"]` }
@@ -48,7 +52,9 @@ function inputInterface(op: OperationIR): InterfaceStatement {
 
 /** Does a caller have to pass an input at all? */
 export function inputRequired(op: OperationIR): boolean {
-  return op.parameters.some((p) => p.required && p.name !== op.idempotencyKeyHeader) || op.requestBody?.required === true;
+  return (
+    op.parameters.some((p) => p.required && p.name !== op.idempotencyKeyHeader) || op.requestBody?.required === true
+  );
 }
 
 function successType(op: OperationIR): string {
@@ -69,7 +75,8 @@ function errorVariants(op: OperationIR, error: ClassifiedError): string[] {
   const key = stringLiteral(response.key);
   const body = bodyType(op, response.specKey, response.media);
   const body_ = body === "undefined" ? "undefined" : `${body} | undefined`;
-  const variant = (code: string, category: string, recovery: string) => `rt.HttpError<${status}, ${key}, ${code}, ${category}, ${recovery}, ${body_}>`;
+  const variant = (code: string, category: string, recovery: string) =>
+    `rt.HttpError<${status}, ${key}, ${code}, ${category}, ${recovery}, ${body_}>`;
   const fallbackCategory = error.dynamic ? "rt.Category" : stringLiteral(verdict.category);
   const fallbackRecovery = error.dynamic ? "rt.Recovery" : stringLiteral(verdict.recovery);
   const groups = new Map<string, string[]>();
@@ -84,7 +91,9 @@ function errorVariants(op: OperationIR, error: ClassifiedError): string[] {
     groups.set(groupKey, [...(groups.get(groupKey) ?? []), c.code.value]);
   }
   const enumerated = error.codes.length > 0;
-  const fallbackCode = enumerated ? [literalUnion(fallbackCodes), "undefined"].filter(Boolean).join(" | ") : "string | undefined";
+  const fallbackCode = enumerated
+    ? [literalUnion(fallbackCodes), "undefined"].filter(Boolean).join(" | ")
+    : "string | undefined";
   const variants = [...groups].map(([groupKey, codes]) => {
     const [category, recovery] = groupKey.split("\u0000") as [string, string];
     return variant(literalUnion(codes), category, recovery);
@@ -101,8 +110,20 @@ export function resultTypes(classified: ClassifiedOperation): Statement[] {
   const title = `${op.method.toUpperCase()} ${op.path}`;
   return [
     inputInterface(op),
-    { kind: "type-alias", name: names.success, isExported: true, type: successType(op), docs: [docText(`Success of ${title}.`)] },
-    { kind: "type-alias", name: names.error, isExported: true, type: variants.join(" | "), docs: [docText(`Every way ${title} can fail.`)] },
+    {
+      kind: "type-alias",
+      name: names.success,
+      isExported: true,
+      type: successType(op),
+      docs: [docText(`Success of ${title}.`)],
+    },
+    {
+      kind: "type-alias",
+      name: names.error,
+      isExported: true,
+      type: variants.join(" | "),
+      docs: [docText(`Every way ${title} can fail.`)],
+    },
     { kind: "type-alias", name: names.result, isExported: true, type: `rt.Result<${names.success}, ${names.error}>` },
   ];
 }

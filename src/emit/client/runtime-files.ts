@@ -26,7 +26,10 @@ export function compileRuntimeTemplates(sources: RuntimeTemplateSource[]): Runti
   return sources
     .filter((s) => s.name.endsWith(".ts.hbs"))
     .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
-    .map((s) => ({ name: s.name.replace(/\.hbs$/, ""), render: Handlebars.compile(s.text, { noEscape: true, strict: true }) }));
+    .map((s) => ({
+      name: s.name.replace(/\.hbs$/, ""),
+      render: Handlebars.compile(s.text, { noEscape: true, strict: true }),
+    }));
 }
 
 /**
@@ -39,11 +42,19 @@ function singleQuoted(data: unknown): string {
 
 /** What every template is rendered with. The runtime needs only the code and message vocabulary. */
 export function runtimeContext(version: string): Record<string, string> {
-  const vocabulary = VOCABULARY.filter((v) => /[nm]/.test(v.on)).map((v) => [v.pattern, v.category, v.recovery, v.on.replace("d", "")]);
+  const vocabulary = VOCABULARY.filter((v) => /[nm]/.test(v.on)).map((v) => [
+    v.pattern,
+    v.category,
+    v.recovery,
+    v.on.replace("d", ""),
+  ]);
   return { version, statusDefaults: singleQuoted(STATUS_DEFAULTS), vocabulary: singleQuoted(vocabulary) };
 }
 
-export function runtimeFiles(templates: readonly RuntimeTemplate[], version: string): { path: string; contents: string }[] {
+export function runtimeFiles(
+  templates: readonly RuntimeTemplate[],
+  version: string,
+): { path: string; contents: string }[] {
   const context = runtimeContext(version);
   return templates.map((t) => ({ path: `runtime/${t.name}`, contents: t.render(context) }));
 }

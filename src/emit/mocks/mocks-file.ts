@@ -20,7 +20,12 @@ function statusLiteral(key: string): string {
 function replyType(op: OperationIR, undocumented: boolean): string {
   const successes = op.successes.map((s) => `{ status: ${statusLiteral(s.key)} }`);
   const errors = op.errors.map((e) => {
-    const code = e.codes.length > 0 ? e.codes.map((c) => stringLiteral(c.value)).join(" | ") : e.envelope.code ? "string" : "never";
+    const code =
+      e.codes.length > 0
+        ? e.codes.map((c) => stringLiteral(c.value)).join(" | ")
+        : e.envelope.code
+          ? "string"
+          : "never";
     return `{ status: ${statusLiteral(e.key)}; code?: ${code} }`;
   });
   const variants = [...successes, ...errors, ...(undocumented ? [`{ status: "undocumented" }`] : [])];
@@ -31,10 +36,13 @@ function replyType(op: OperationIR, undocumented: boolean): string {
 function mocksText(api: ApiIR, doc: Doc, runtimeText: string): string {
   const routes = api.operations.map((op) => routeData(doc, op));
   const types = api.operations.map((op, i) => replyType(op, routes[i]!.undocumented !== undefined));
-  const script = api.operations.map((op) => `  /** ${op.method.toUpperCase()} ${docText(op.path, 200)} */\n  ${propertyKey(op.name)}?: readonly ${replyTypeName(op)}[];`);
+  const script = api.operations.map(
+    (op) =>
+      `  /** ${op.method.toUpperCase()} ${docText(op.path, 200)} */\n  ${propertyKey(op.name)}?: readonly ${replyTypeName(op)}[];`,
+  );
   return [
     "// Test doubles for this client: mockFetch answers from a typed script, chaosFetch injects\n" +
-      "// documented errors into real traffic. Zero dependencies; see the README's \"Testing your error handling\".",
+      '// documented errors into real traffic. Zero dependencies; see the README\'s "Testing your error handling".',
     ...types,
     "/** Replies per operation, taken in order; the last repeats. */",
     `export interface MockScript {\n${script.join("\n")}\n}`,

@@ -50,18 +50,25 @@ function at(doc: Doc, pointer: string): Node | undefined {
 
 function mediaSamples(doc: Doc, response: Node | undefined): MediaSample[] {
   const content = isNode(response?.content) ? response.content : {};
-  return Object.keys(content).sort().map((contentType) => {
-    const media = deref(doc, content[contentType]) ?? {};
-    const json = /(^application\/json|\+json)(;|$)/i.test(contentType.trim());
-    const named = isNode(media.examples) ? Object.keys(media.examples).sort().map((k) => deref(doc, (media.examples as Node)[k])) : [];
-    const all = named.filter((e): e is Node => isNode(e) && "value" in e).map((e) => e.value);
-    if ("example" in media) all.unshift(media.example);
-    // A spec is untrusted: a huge example would be copied into mocks.ts once per code.
-    const examples = all.filter((e) => (JSON.stringify(e) ?? "").length <= MAX_EXAMPLE_CHARS);
-    const bodies = examples.length > 0 ? examples : [sampleValue(doc, media.schema)];
-    const asText = (b: unknown) => (typeof b === "string" ? b : b === null || b === undefined ? "" : JSON.stringify(b));
-    return { contentType, json, bodies: json ? bodies : bodies.map(asText), fromExamples: examples.length > 0 };
-  });
+  return Object.keys(content)
+    .sort()
+    .map((contentType) => {
+      const media = deref(doc, content[contentType]) ?? {};
+      const json = /(^application\/json|\+json)(;|$)/i.test(contentType.trim());
+      const named = isNode(media.examples)
+        ? Object.keys(media.examples)
+            .sort()
+            .map((k) => deref(doc, (media.examples as Node)[k]))
+        : [];
+      const all = named.filter((e): e is Node => isNode(e) && "value" in e).map((e) => e.value);
+      if ("example" in media) all.unshift(media.example);
+      // A spec is untrusted: a huge example would be copied into mocks.ts once per code.
+      const examples = all.filter((e) => (JSON.stringify(e) ?? "").length <= MAX_EXAMPLE_CHARS);
+      const bodies = examples.length > 0 ? examples : [sampleValue(doc, media.schema)];
+      const asText = (b: unknown) =>
+        typeof b === "string" ? b : b === null || b === undefined ? "" : JSON.stringify(b);
+      return { contentType, json, bodies: json ? bodies : bodies.map(asText), fromExamples: examples.length > 0 };
+    });
 }
 
 function valueAt(body: unknown, path: string[]): unknown {
@@ -85,7 +92,8 @@ function fillEnvelope(error: ErrorResponseIR, status: number, body: unknown): un
   let out = body;
   const message = error.description.slice(0, MAX_MESSAGE) || `HTTP ${status}`;
   if (error.envelope.shapes.includes("ok-envelope")) out = setAt(out, ["ok"], false);
-  if (error.envelope.message && valueAt(out, error.envelope.message) === undefined) out = setAt(out, error.envelope.message, message);
+  if (error.envelope.message && valueAt(out, error.envelope.message) === undefined)
+    out = setAt(out, error.envelope.message, message);
   if (error.envelope.shapes.includes("problem")) {
     out = setAt(out, ["status"], status);
     if (valueAt(out, ["title"]) === undefined) out = setAt(out, ["title"], message);
@@ -116,14 +124,21 @@ function errorReply(doc: Doc, error: ErrorResponseIR, status: number): ErrorRepl
   const jsonMedia = media.find((m) => m.json);
   const textMedia = media.find((m) => !m.json);
   const codePath = error.envelope.code;
-  const finish = (m: MediaSample, body: unknown) => (m.json && !m.fromExamples ? fillEnvelope(error, status, body) : body);
+  const finish = (m: MediaSample, body: unknown) =>
+    m.json && !m.fromExamples ? fillEnvelope(error, status, body) : body;
   const base = jsonMedia ? finish(jsonMedia, jsonMedia.bodies[0]) : textMedia?.bodies[0];
   const data: ErrorReplyData = { status, headers: {} };
   // A reply asked without a code carries none: a body without one, the text one, or the base with it removed.
   const codeless = jsonMedia?.bodies.find((b) => codePath && valueAt(b, codePath) === undefined);
-  if (codeless !== undefined && jsonMedia) Object.assign(data, { contentType: jsonMedia.contentType, body: finish(jsonMedia, codeless) });
-  else if (textMedia && codePath) Object.assign(data, { contentType: textMedia.contentType, body: textMedia.bodies[0] });
-  else if (jsonMedia || textMedia) Object.assign(data, { contentType: (jsonMedia ?? textMedia)!.contentType, body: codePath && jsonMedia ? setAt(base, codePath, undefined) : base });
+  if (codeless !== undefined && jsonMedia)
+    Object.assign(data, { contentType: jsonMedia.contentType, body: finish(jsonMedia, codeless) });
+  else if (textMedia && codePath)
+    Object.assign(data, { contentType: textMedia.contentType, body: textMedia.bodies[0] });
+  else if (jsonMedia || textMedia)
+    Object.assign(data, {
+      contentType: (jsonMedia ?? textMedia)!.contentType,
+      body: codePath && jsonMedia ? setAt(base, codePath, undefined) : base,
+    });
   if (codePath && jsonMedia) {
     data.codePath = codePath;
     data.contentType ??= jsonMedia.contentType;
@@ -138,11 +153,14 @@ function errorReply(doc: Doc, error: ErrorResponseIR, status: number): ErrorRepl
     const lower = name.toLowerCase();
     if (lower === "content-type" || lower === error.requestIdHeader) continue;
     const header = deref(doc, raw);
-    const sample = lower === "retry-after" ? 1 : header && ("example" in header ? header.example : sampleValue(doc, header.schema));
-    if (typeof sample === "string" || typeof sample === "number" || typeof sample === "boolean") data.headers[lower] = String(sample);
+    const sample =
+      lower === "retry-after" ? 1 : header && ("example" in header ? header.example : sampleValue(doc, header.schema));
+    if (typeof sample === "string" || typeof sample === "number" || typeof sample === "boolean")
+      data.headers[lower] = String(sample);
   }
   if (error.requestIdHeader) data.requestIdHeader = error.requestIdHeader;
-  if (error.envelope.retryAfter) data.retryAfterBody = { path: error.envelope.retryAfter.path, unit: error.envelope.retryAfter.unit };
+  if (error.envelope.retryAfter)
+    data.retryAfterBody = { path: error.envelope.retryAfter.path, unit: error.envelope.retryAfter.unit };
   return data;
 }
 

@@ -25,7 +25,8 @@ function ownSample(schema: Node): { value: unknown } | undefined {
   if (Array.isArray(schema.examples) && schema.examples.length > 0) return { value: schema.examples[0] };
   if ("example" in schema) return { value: schema.example };
   if ("default" in schema) return { value: schema.default };
-  if (Array.isArray(schema.enum) && schema.enum.length > 0) return { value: schema.enum.find((v) => v !== null) ?? null };
+  if (Array.isArray(schema.enum) && schema.enum.length > 0)
+    return { value: schema.enum.find((v) => v !== null) ?? null };
   return undefined;
 }
 
@@ -45,7 +46,12 @@ function sampleString(schema: Node): string {
 }
 
 function sampleNumber(schema: Node, integer: boolean): number {
-  const low = typeof schema.minimum === "number" ? schema.minimum : typeof schema.exclusiveMinimum === "number" ? schema.exclusiveMinimum + 1 : 0;
+  const low =
+    typeof schema.minimum === "number"
+      ? schema.minimum
+      : typeof schema.exclusiveMinimum === "number"
+        ? schema.exclusiveMinimum + 1
+        : 0;
   const high = typeof schema.maximum === "number" ? schema.maximum : Infinity;
   const value = Math.min(low, high);
   return integer ? Math.ceil(value) : value;
@@ -54,7 +60,9 @@ function sampleNumber(schema: Node, integer: boolean): number {
 function sampleObject(doc: Doc, schema: Node, depth: number, seen: Set<string>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   const properties = isNode(schema.properties) ? schema.properties : {};
-  const required = Array.isArray(schema.required) ? schema.required.filter((r): r is string => typeof r === "string") : [];
+  const required = Array.isArray(schema.required)
+    ? schema.required.filter((r): r is string => typeof r === "string")
+    : [];
   for (const name of required.slice(0, MAX_PROPERTIES)) {
     if (name === "__proto__") continue;
     out[name] = sampleAt(doc, properties[name] ?? {}, depth + 1, seen);

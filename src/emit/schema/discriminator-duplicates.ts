@@ -52,7 +52,9 @@ export function withoutDuplicateMembers(nodes: TypeScript.Node[]): TypeScript.No
         seen.add(name);
         return true;
       });
-      return members.length === visited.members.length ? visited : ts.factory.updateTypeLiteralNode(visited, ts.factory.createNodeArray(members));
+      return members.length === visited.members.length
+        ? visited
+        : ts.factory.updateTypeLiteralNode(visited, ts.factory.createNodeArray(members));
     };
     return visit(root);
   };

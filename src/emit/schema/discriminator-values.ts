@@ -25,7 +25,8 @@ function declaredValue(schemas: Node, schema: Node, property: string, depth = 0)
   const declared = isNode(own) ? (resolve(schemas, own.$ref) ?? own) : undefined;
   if (declared) {
     if (typeof declared.const === "string") return declared.const;
-    if (Array.isArray(declared.enum) && declared.enum.length === 1 && typeof declared.enum[0] === "string") return declared.enum[0];
+    if (Array.isArray(declared.enum) && declared.enum.length === 1 && typeof declared.enum[0] === "string")
+      return declared.enum[0];
   }
   if (depth > 3 || !Array.isArray(schema.allOf)) return undefined;
   for (const part of schema.allOf) {
@@ -39,7 +40,10 @@ function declaredValue(schemas: Node, schema: Node, property: string, depth = 0)
 function withMapping(schemas: Node, schema: Node): Node | undefined {
   const discriminator = schema.discriminator;
   if (!isNode(discriminator) || typeof discriminator.propertyName !== "string") return undefined;
-  const branches = [...(Array.isArray(schema.oneOf) ? schema.oneOf : []), ...(Array.isArray(schema.anyOf) ? schema.anyOf : [])];
+  const branches = [
+    ...(Array.isArray(schema.oneOf) ? schema.oneOf : []),
+    ...(Array.isArray(schema.anyOf) ? schema.anyOf : []),
+  ];
   const mapping: Node = isNode(discriminator.mapping) ? { ...discriminator.mapping } : {};
   const mapped = new Set(Object.values(mapping));
   let added = false;

@@ -5,7 +5,10 @@
 import { createRequire } from "node:module";
 import type * as OpenapiTypescript from "openapi-typescript";
 
-export type SchemaTransform = Pick<typeof OpenapiTypescript, "astToString" | "resolveRef" | "scanDiscriminators" | "transformSchema">;
+export type SchemaTransform = Pick<
+  typeof OpenapiTypescript,
+  "astToString" | "resolveRef" | "scanDiscriminators" | "transformSchema"
+>;
 
 const require = createRequire(import.meta.url);
 

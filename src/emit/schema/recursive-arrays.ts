@@ -14,9 +14,19 @@ type Ts = typeof TypeScript;
 
 /** `components["schemas"]["X"]` -> "X". */
 function schemaRef(ts: Ts, node: TypeScript.Node): string | undefined {
-  if (!ts.isIndexedAccessTypeNode(node) || !ts.isLiteralTypeNode(node.indexType) || !ts.isStringLiteral(node.indexType.literal)) return undefined;
+  if (
+    !ts.isIndexedAccessTypeNode(node) ||
+    !ts.isLiteralTypeNode(node.indexType) ||
+    !ts.isStringLiteral(node.indexType.literal)
+  )
+    return undefined;
   const inner = node.objectType;
-  if (!ts.isIndexedAccessTypeNode(inner) || !ts.isLiteralTypeNode(inner.indexType) || !ts.isStringLiteral(inner.indexType.literal)) return undefined;
+  if (
+    !ts.isIndexedAccessTypeNode(inner) ||
+    !ts.isLiteralTypeNode(inner.indexType) ||
+    !ts.isStringLiteral(inner.indexType.literal)
+  )
+    return undefined;
   if (inner.indexType.literal.text !== "schemas" || !ts.isTypeReferenceNode(inner.objectType)) return undefined;
   const name = inner.objectType.typeName;
   return ts.isIdentifier(name) && name.text === "components" ? node.indexType.literal.text : undefined;
@@ -36,9 +46,12 @@ function memberName(ts: Ts, member: TypeScript.TypeElement): string | undefined 
 
 /** Members of `components.schemas`: name -> type node. */
 function schemaMembers(ts: Ts, nodes: TypeScript.Node[]): Map<string, TypeScript.TypeNode> | undefined {
-  const components = nodes.find((n): n is TypeScript.InterfaceDeclaration => ts.isInterfaceDeclaration(n) && n.name.text === "components");
+  const components = nodes.find(
+    (n): n is TypeScript.InterfaceDeclaration => ts.isInterfaceDeclaration(n) && n.name.text === "components",
+  );
   const schemas = components?.members.find((m) => memberName(ts, m) === "schemas");
-  if (!schemas || !ts.isPropertySignature(schemas) || !schemas.type || !ts.isTypeLiteralNode(schemas.type)) return undefined;
+  if (!schemas || !ts.isPropertySignature(schemas) || !schemas.type || !ts.isTypeLiteralNode(schemas.type))
+    return undefined;
   const members = new Map<string, TypeScript.TypeNode>();
   for (const m of schemas.type.members) {
     const name = memberName(ts, m);
@@ -128,13 +141,21 @@ export function withRecursiveArraysAsInterfaces(nodes: TypeScript.Node[]): TypeS
   };
   const rewritten = ts.transform(nodes, [rewrite]).transformed;
   const declarations = [...names].map(([schema, name]) =>
-    withComment(ts, `An array of components["schemas"][${JSON.stringify(schema)}]: an interface, as tsc rejects an array type that contains itself (TS2502).`, f.createInterfaceDeclaration(
-      [f.createModifier(ts.SyntaxKind.ExportKeyword)],
-      name,
-      undefined,
-      [f.createHeritageClause(ts.SyntaxKind.ExtendsKeyword, [f.createExpressionWithTypeArguments(f.createIdentifier("Array"), [schemaTypeNode(f, schema)])])],
-      [],
-    )),
+    withComment(
+      ts,
+      `An array of components["schemas"][${JSON.stringify(schema)}]: an interface, as tsc rejects an array type that contains itself (TS2502).`,
+      f.createInterfaceDeclaration(
+        [f.createModifier(ts.SyntaxKind.ExportKeyword)],
+        name,
+        undefined,
+        [
+          f.createHeritageClause(ts.SyntaxKind.ExtendsKeyword, [
+            f.createExpressionWithTypeArguments(f.createIdentifier("Array"), [schemaTypeNode(f, schema)]),
+          ]),
+        ],
+        [],
+      ),
+    ),
   );
   const at = rewritten.findIndex((n) => ts.isInterfaceDeclaration(n) && n.name.text === "components");
   return [...rewritten.slice(0, at + 1), ...declarations, ...rewritten.slice(at + 1)];
@@ -142,10 +163,18 @@ export function withRecursiveArraysAsInterfaces(nodes: TypeScript.Node[]): TypeS
 
 function withComment<T extends TypeScript.Node>(ts: Ts, text: string, node: T): T {
   // "*/" in a schema name must not end the comment early.
-  return ts.addSyntheticLeadingComment(node, ts.SyntaxKind.MultiLineCommentTrivia, `* ${text.replace(/\*\//g, "*\\/")} `, true);
+  return ts.addSyntheticLeadingComment(
+    node,
+    ts.SyntaxKind.MultiLineCommentTrivia,
+    `* ${text.replace(/\*\//g, "*\\/")} `,
+    true,
+  );
 }
 
 function schemaTypeNode(f: TypeScript.NodeFactory, schema: string): TypeScript.TypeNode {
   const literal = (text: string) => f.createLiteralTypeNode(f.createStringLiteral(text));
-  return f.createIndexedAccessTypeNode(f.createIndexedAccessTypeNode(f.createTypeReferenceNode("components"), literal("schemas")), literal(schema));
+  return f.createIndexedAccessTypeNode(
+    f.createIndexedAccessTypeNode(f.createTypeReferenceNode("components"), literal("schemas")),
+    literal(schema),
+  );
 }

@@ -29,7 +29,8 @@ function walk(root: unknown, onNode: (node: Node) => void): void {
     const visit = stack.pop()!;
     if (isLiteralData(visit)) continue;
     if (isNode(visit.node)) onNode(visit.node);
-    for (const [key, value] of Object.entries(visit.node)) if (value !== null && typeof value === "object") stack.push({ node: value, key, parent: visit });
+    for (const [key, value] of Object.entries(visit.node))
+      if (value !== null && typeof value === "object") stack.push({ node: value, key, parent: visit });
   }
 }
 
@@ -47,13 +48,21 @@ function hasOptionalDefault(root: unknown): boolean {
   walk(root, (node) => {
     if (found || !isNode(node.properties)) return;
     const required = Array.isArray(node.required) ? node.required : [];
-    found = Object.entries(node.properties).some(([name, p]) => isNode(p) && "default" in p && !required.includes(name));
+    found = Object.entries(node.properties).some(
+      ([name, p]) => isNode(p) && "default" in p && !required.includes(name),
+    );
   });
   return found;
 }
 
 /** A copy with `$ref`s retargeted and (in twins) `default` dropped from properties. */
-function rewritten(value: unknown, twins: Map<string, string>, dropDefaults: boolean, key = "", parent?: DataVisit): unknown {
+function rewritten(
+  value: unknown,
+  twins: Map<string, string>,
+  dropDefaults: boolean,
+  key = "",
+  parent?: DataVisit,
+): unknown {
   if (value === null || typeof value !== "object") return value;
   const visit: DataVisit = { node: value, key, parent };
   if (parent && isLiteralData(visit)) return value;
@@ -72,7 +81,9 @@ function rewritten(value: unknown, twins: Map<string, string>, dropDefaults: boo
   }
   if (dropDefaults && isNode(copy.properties)) {
     const properties: Node = {};
-    for (const [name, p] of Object.entries(copy.properties)) properties[name] = isNode(p) && "default" in p ? Object.fromEntries(Object.entries(p).filter(([k]) => k !== "default")) : p;
+    for (const [name, p] of Object.entries(copy.properties))
+      properties[name] =
+        isNode(p) && "default" in p ? Object.fromEntries(Object.entries(p).filter(([k]) => k !== "default")) : p;
     copy.properties = properties;
   }
   return copy;
@@ -84,9 +95,11 @@ function requestBodies(document: Node): { holder: Node; key: string }[] {
   const paths = isNode(document.paths) ? document.paths : {};
   for (const item of Object.values(paths)) {
     if (!isNode(item)) continue;
-    for (const operation of Object.values(item)) if (isNode(operation) && isNode(operation.requestBody)) found.push({ holder: operation, key: "requestBody" });
+    for (const operation of Object.values(item))
+      if (isNode(operation) && isNode(operation.requestBody)) found.push({ holder: operation, key: "requestBody" });
   }
-  const bodies = isNode(document.components) && isNode(document.components.requestBodies) ? document.components.requestBodies : {};
+  const bodies =
+    isNode(document.components) && isNode(document.components.requestBodies) ? document.components.requestBodies : {};
   for (const name of Object.keys(bodies)) found.push({ holder: bodies, key: name });
   return found;
 }
@@ -99,7 +112,8 @@ export interface WithTwins {
 
 export function withRequestTwins(document: Node): WithTwins {
   const unchanged = { document, twinOf: new Map<string, string>() };
-  const schemas = isNode(document.components) && isNode(document.components.schemas) ? document.components.schemas : undefined;
+  const schemas =
+    isNode(document.components) && isNode(document.components.schemas) ? document.components.schemas : undefined;
   const bodies = requestBodies(document);
   if (!schemas || bodies.length === 0) return unchanged;
   // Schemas request bodies reach.
@@ -114,10 +128,10 @@ export function withRequestTwins(document: Node): WithTwins {
   // Those that have defaulted properties, or reach one that has.
   const refs = new Map([...reached].map((name) => [name, refsIn(schemas[name])]));
   const needs = new Set([...reached].filter((name) => hasOptionalDefault(schemas[name])));
-  for (let grew = needs.size > 0; grew; ) {
+  for (let grew = needs.size > 0; grew;) {
     grew = false;
     for (const [name, targets] of refs) {
-      if (!needs.has(name) && [...targets].some((t) => needs.has(t))) needs.add(name), (grew = true);
+      if (!needs.has(name) && [...targets].some((t) => needs.has(t))) (needs.add(name), (grew = true));
     }
   }
   if (needs.size === 0) return unchanged;
@@ -136,15 +150,22 @@ export function withRequestTwins(document: Node): WithTwins {
     const methods = Object.entries(item).filter(([, op]) => isNode(op) && isNode(op.requestBody));
     if (methods.length === 0) continue;
     const itemCopy: Node = { ...item };
-    for (const [method, op] of methods) itemCopy[method] = { ...(op as Node), requestBody: rewritten((op as Node).requestBody, twins, false) };
+    for (const [method, op] of methods)
+      itemCopy[method] = { ...(op as Node), requestBody: rewritten((op as Node).requestBody, twins, false) };
     paths[path] = itemCopy;
   }
   const components = document.components as Node;
   const requestBodyMap = isNode(components.requestBodies)
-    ? Object.fromEntries(Object.entries(components.requestBodies).map(([name, body]) => [name, rewritten(body, twins, false)]))
+    ? Object.fromEntries(
+        Object.entries(components.requestBodies).map(([name, body]) => [name, rewritten(body, twins, false)]),
+      )
     : undefined;
   return {
-    document: { ...document, paths, components: { ...components, schemas: newSchemas, ...(requestBodyMap ? { requestBodies: requestBodyMap } : {}) } },
+    document: {
+      ...document,
+      paths,
+      components: { ...components, schemas: newSchemas, ...(requestBodyMap ? { requestBodies: requestBodyMap } : {}) },
+    },
     twinOf: new Map([...twins].map(([name, twin]) => [twin, name])),
   };
 }

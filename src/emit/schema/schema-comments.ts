@@ -38,7 +38,11 @@ export function withInertCommentText(node: unknown, parentKey = ""): unknown {
     const value = source[key];
     // A discriminator mapping's values are $refs, whatever its keys are called.
     const isText = COMMENT_KEYS.has(key) && typeof value === "string" && parentKey !== "mapping";
-    const clean = isText ? (NEEDS_CLEANING.test(value) ? docText(value, Number.MAX_SAFE_INTEGER) : value) : withInertCommentText(value, key);
+    const clean = isText
+      ? NEEDS_CLEANING.test(value)
+        ? docText(value, Number.MAX_SAFE_INTEGER)
+        : value
+      : withInertCommentText(value, key);
     if (clean === value) continue;
     if (!copy) {
       copy = {};
@@ -55,5 +59,8 @@ export function withInertCommentText(node: unknown, parentKey = ""): unknown {
  * escape is inert text) or in string literals (where the escape means the same character).
  */
 export function escapeRawControlCharacters(source: string): string {
-  return source.replace(/[\u0000-\u0008\u000b-\u001f\u007f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+  return source.replace(
+    /[\u0000-\u0008\u000b-\u001f\u007f\u2028\u2029]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`,
+  );
 }

@@ -57,7 +57,10 @@ function replaceWithUnknown(document: unknown, tokens: string[]): void {
   let parent = document as Record<string, unknown>;
   for (const key of keys.slice(0, -1)) parent = parent[key] as Record<string, unknown>;
   const old = parent[keys.at(-1)!];
-  const description = old !== null && typeof old === "object" && typeof (old as Record<string, unknown>).description === "string" ? { description: (old as Record<string, unknown>).description } : {};
+  const description =
+    old !== null && typeof old === "object" && typeof (old as Record<string, unknown>).description === "string"
+      ? { description: (old as Record<string, unknown>).description }
+      : {};
   parent[keys.at(-1)!] = description;
 }
 
@@ -65,7 +68,9 @@ function transformed(schema: OpenAPI3): string {
   const { astToString, resolveRef, scanDiscriminators, transformSchema } = openapiTypescript();
   const options: OpenAPITSOptions = { silent: true };
   // Asked first: on a spec without discriminators the scan is a whole-document walk that finds nothing.
-  const discriminators = mayHaveDiscriminators(schema) ? scanDiscriminators(schema, options) : noDiscriminators<ReturnType<typeof scanDiscriminators>>();
+  const discriminators = mayHaveDiscriminators(schema)
+    ? scanDiscriminators(schema, options)
+    : noDiscriminators<ReturnType<typeof scanDiscriminators>>();
   // The transform resolves the same refs over and over (a parameter or schema per use): once each.
   const resolved = new Map<string, unknown>();
   const ctx = {

@@ -12,6 +12,7 @@ export function withNullableSafeWithRequired(nodes: TypeScript.Node[]): TypeScri
   const ts = createRequire(import.meta.url)("typescript") as typeof TypeScript;
   const index = nodes.findIndex((n) => ts.isTypeAliasDeclaration(n) && n.name.text === "WithRequired");
   if (index < 0) return nodes;
-  const helper = ts.createSourceFile("with-required.ts", HELPER, ts.ScriptTarget.ESNext, false, ts.ScriptKind.TS).statements[0]!;
+  const helper = ts.createSourceFile("with-required.ts", HELPER, ts.ScriptTarget.ESNext, false, ts.ScriptKind.TS)
+    .statements[0]!;
   return nodes.map((node, i) => (i === index ? helper : node));
 }

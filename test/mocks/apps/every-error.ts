@@ -62,7 +62,11 @@ export function inputFor(row: { path: string; method: string }) {
 }
 
 /** Each documented (operation, status, code) through mockFetch: the Result must say what the spec says. */
-export async function driveEveryDocumentedError(rows: SurfaceRow[], makeClient: (fetcher: typeof fetch, clock: Clock) => AnyClient, mock: (script: Record<string, unknown>) => AnyMock) {
+export async function driveEveryDocumentedError(
+  rows: SurfaceRow[],
+  makeClient: (fetcher: typeof fetch, clock: Clock) => AnyClient,
+  mock: (script: Record<string, unknown>) => AnyMock,
+) {
   expect(rows.length).toBeGreaterThan(0);
   for (const row of rows) {
     const label = `${row.operation} ${row.status} ${row.code || "(no code)"}`;
@@ -72,7 +76,10 @@ export async function driveEveryDocumentedError(rows: SurfaceRow[], makeClient: 
     const result = await makeClient(mocked, clock)[row.operation]!(inputFor(row));
     if (result.ok) throw new Error(`${label}: the client reported success`);
     const e = result.error;
-    expect({ kind: e.kind, statusKey: e.statusKey, code: e.code, category: e.category, recovery: e.recovery }, label).toEqual({
+    expect(
+      { kind: e.kind, statusKey: e.statusKey, code: e.code, category: e.category, recovery: e.recovery },
+      label,
+    ).toEqual({
       kind: "http",
       statusKey: row.status,
       code: row.code || undefined,
@@ -82,7 +89,10 @@ export async function driveEveryDocumentedError(rows: SurfaceRow[], makeClient: 
     if (typeof status === "number") expect(e.status, label).toBe(status);
     // The retry count as the server saw it: one request per attempt, all to this operation.
     expect(mocked.calls.length, label).toBe(e.attempts);
-    expect(mocked.calls.every((c) => c.operation === row.operation && c.method === row.method), label).toBe(true);
+    expect(
+      mocked.calls.every((c) => c.operation === row.operation && c.method === row.method),
+      label,
+    ).toBe(true);
     if (e.category !== "retryable") expect(e.attempts, label).toBe(1);
     else if (row.idempotent || row.status === "429") expect(e.attempts, label).toBe(MAX_RETRIES + 1);
     const retryAfter = e.headers?.["retry-after"];
@@ -96,7 +106,11 @@ export async function driveEveryDocumentedError(rows: SurfaceRow[], makeClient: 
 }
 
 /** Below HTTP: an undocumented status, a dropped connection, a hung request, for every operation. */
-export async function driveTransportFailures(rows: SurfaceRow[], makeClient: (fetcher: typeof fetch, clock: Clock) => AnyClient, mock: (script: Record<string, unknown>) => AnyMock) {
+export async function driveTransportFailures(
+  rows: SurfaceRow[],
+  makeClient: (fetcher: typeof fetch, clock: Clock) => AnyClient,
+  mock: (script: Record<string, unknown>) => AnyMock,
+) {
   const operations = new Map(rows.map((r) => [r.operation, r]));
   for (const [operation, row] of operations) {
     for (const reply of [{ status: "undocumented" }, "network", "timeout"] as const) {
@@ -107,7 +121,8 @@ export async function driveTransportFailures(rows: SurfaceRow[], makeClient: (fe
       expect(result.error.kind, `${operation} ${kind}`).toBe(kind);
       if (kind === "http") expect(result.error.statusKey).toBe("undocumented");
       expect(mocked.calls.length).toBe(result.error.attempts);
-      if (row.idempotent && kind !== "http") expect(result.error.attempts, `${operation} ${kind}`).toBe(MAX_RETRIES + 1);
+      if (row.idempotent && kind !== "http")
+        expect(result.error.attempts, `${operation} ${kind}`).toBe(MAX_RETRIES + 1);
     }
   }
 }

@@ -3,8 +3,17 @@
 import { mockFetch } from "./client/mocks.js";
 
 export const fine = mockFetch({
-  createCase: [{ status: 429, code: "USAGE_LIMIT_REACHED", retryAfter: 3 }, { status: 201, headers: { "x-trace": "t" } }, "network", "timeout", { status: "undocumented" }],
-  getCase: [{ status: 404, code: "CASE_NOT_FOUND" }, { status: 500, contentType: "text/plain", body: "upstream failed" }],
+  createCase: [
+    { status: 429, code: "USAGE_LIMIT_REACHED", retryAfter: 3 },
+    { status: 201, headers: { "x-trace": "t" } },
+    "network",
+    "timeout",
+    { status: "undocumented" },
+  ],
+  getCase: [
+    { status: 404, code: "CASE_NOT_FOUND" },
+    { status: 500, contentType: "text/plain", body: "upstream failed" },
+  ],
 });
 // @ts-expect-error: createCase documents no 402
 export const undocumentedStatus = mockFetch({ createCase: [{ status: 402 }] });
