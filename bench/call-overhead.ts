@@ -44,7 +44,11 @@ export async function measureCallOverhead(rounds = 40, requestsPerRound = 200): 
       const r = await client.listPrompts();
       if (!r.ok) throw new Error(`client: ${r.error.message}`);
     };
-    for (let i = 0; i < 1000; i++) (await bare(), await generated()); // sockets and JIT warm for both
+    for (let i = 0; i < 1000; i++) {
+      // sockets and JIT warm for both
+      await bare();
+      await generated();
+    }
     const fetchUs: number[] = [];
     const clientUs: number[] = [];
     const ratios: number[] = [];
@@ -53,8 +57,13 @@ export async function measureCallOverhead(rounds = 40, requestsPerRound = 200): 
       const c: number[] = [];
       for (let i = 0; i < requestsPerRound; i++) {
         // The order flips each pair: whichever call runs second may find a warmer or busier machine.
-        if (i % 2) (await timed(generated, c), await timed(bare, b));
-        else (await timed(bare, b), await timed(generated, c));
+        if (i % 2) {
+          await timed(generated, c);
+          await timed(bare, b);
+        } else {
+          await timed(bare, b);
+          await timed(generated, c);
+        }
       }
       fetchUs.push(quantile(b, 0.5));
       clientUs.push(quantile(c, 0.5));

@@ -36,7 +36,7 @@ export interface Tool {
   /** What it generates: faultline's is the whole client, openapi-typescript's types only. */
   output: string;
   /** node arguments that generate `spec` into the folder `out`. */
-  args(spec: string, out: string): string[];
+  args: (spec: string, out: string) => string[];
 }
 
 export const FAULTLINE: Tool = {

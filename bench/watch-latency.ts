@@ -17,10 +17,12 @@ import { runWatch, type WatchEvent } from "../src/cli/watch.js";
 import { loadSpec } from "../src/parse/load.js";
 
 function commonFolder(files: string[]): string {
-  return files.map(path.dirname).reduce((common, dir) => {
-    while (path.relative(common, dir).startsWith("..")) common = path.dirname(common);
-    return common;
-  });
+  return files
+    .map((file) => path.dirname(file))
+    .reduce((common, dir) => {
+      while (path.relative(common, dir).startsWith("..")) common = path.dirname(common);
+      return common;
+    });
 }
 
 export interface LatencyResult {

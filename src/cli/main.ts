@@ -121,7 +121,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
             .option("allow-remote-refs", { type: "boolean", default: false }),
         async (args) => {
           const options = {
-            specs: (args.specs).map((s) => specArgument(s, cwdOf(io))),
+            specs: args.specs.map((s) => specArgument(s, cwdOf(io))),
             format: args.format,
             allowRemoteRefs: args.allowRemoteRefs,
             load: loadOptionsOf(args as InputFlags),
@@ -154,7 +154,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
             .option("allow-remote-refs", { type: "boolean", default: false }),
         async (args) => {
           const options = {
-            specs: (args.specs).map((s) => specArgument(s, cwdOf(io))),
+            specs: args.specs.map((s) => specArgument(s, cwdOf(io))),
             strict: args.strict,
             allowRemoteRefs: args.allowRemoteRefs,
             load: loadOptionsOf(args as InputFlags),

@@ -228,7 +228,7 @@ export async function runWatch(options: WatchOptions): Promise<number> {
   clearTimeout(configTimer);
   for (const state of states.values()) state.settler.close();
   watchers.close();
-  await Promise.all([...states.values()].map((s) => s.running));
+  await Promise.all([...states.values()].map((s) => s.running ?? Promise.resolve()));
   release();
   print("stopped watching\n");
   return 0;

@@ -184,6 +184,7 @@ export async function writeOutput(
     if (stuck.length > 0)
       throw new Error(
         `${(error as Error).message}; and restoring ${outDir} failed for ${stuck.join(", ")}: the previous files are in ${staging}`,
+        { cause: error },
       );
     if (staging) rmSync(staging, { recursive: true, force: true });
     if (createdRoot) rmSync(createdRoot, { recursive: true, force: true });

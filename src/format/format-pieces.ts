@@ -62,7 +62,10 @@ export async function formatBatch(
   );
   const lines = (await format(`${wrapped.join(`\n${SPLIT_LINE}\n`)}\n`)).split("\n");
   const groups: string[][] = [[]];
-  for (const line of lines.slice(0, -1)) line === SPLIT_LINE ? groups.push([]) : groups.at(-1)!.push(line);
+  for (const line of lines.slice(0, -1)) {
+    if (line === SPLIT_LINE) groups.push([]);
+    else groups.at(-1)!.push(line);
+  }
   if (groups.length !== pieces.length || lines.at(-1) !== "") return undefined;
   const formatted: string[] = [];
   for (const [i, { kind }] of pieces.entries()) {

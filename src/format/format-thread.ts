@@ -59,7 +59,11 @@ export function startFormatThread(fallback: (source: string) => Promise<string>)
     const orphans = [...pending.values()];
     pending.clear();
     worker = undefined;
-    for (const request of orphans) fallback(request.source).then(request.resolve, request.reject);
+    for (const request of orphans)
+      fallback(request.source).then(
+        (text) => request.resolve(text),
+        (error: Error) => request.reject(error),
+      );
   };
   worker.on("error", abandon);
   worker.on("exit", abandon);

@@ -21,8 +21,10 @@ export function renameDuplicateOperationIds(doc: Doc): SpecWarning[] {
     for (const method of HTTP_METHODS) {
       const node = deref(doc, pathItem[method]);
       // An operation shared through a $ref'd path item is one operation, not a duplicate.
-      if (node && !seen.has(node))
-        (seen.add(node), operations.push({ node, method, path, pointer: pointerOf("paths", path, method) }));
+      if (node && !seen.has(node)) {
+        seen.add(node);
+        operations.push({ node, method, path, pointer: pointerOf("paths", path, method) });
+      }
     }
   }
   const ids = new Set(

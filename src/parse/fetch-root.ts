@@ -129,7 +129,7 @@ async function readBody(
   }
   const chunks: Uint8Array[] = [];
   let total = 0;
-  const reader = response.body?.getReader();
+  const reader: ReadableStreamDefaultReader<Uint8Array> | undefined = response.body?.getReader();
   if (!reader) return "";
   for (;;) {
     const { done, value } = await reader.read();

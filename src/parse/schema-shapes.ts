@@ -11,12 +11,17 @@ const MAX_DEPTH = 8; // schemas can be circular; envelopes are never this deep
 export function objectVariants(doc: Doc, schema: unknown, depth = 0): Properties[] {
   const node = deref(doc, schema);
   if (node === undefined || depth > MAX_DEPTH) return [];
-  const branches = [node.oneOf, node.anyOf].flatMap((list) => (Array.isArray(list) ? list : []));
+  const branches = [node.oneOf, node.anyOf].flatMap((list): unknown[] =>
+    Array.isArray(list) ? (list as unknown[]) : [],
+  );
   const own = ownProperties(doc, node);
   const merged = Array.isArray(node.allOf)
-    ? node.allOf.reduce<Properties>((acc, member) => Object.assign(acc, ...objectVariants(doc, member, depth + 1)), {
-        ...own,
-      })
+    ? (node.allOf as unknown[]).reduce<Properties>(
+        (acc, member): Properties => Object.assign(acc, ...objectVariants(doc, member, depth + 1)) as Properties,
+        {
+          ...own,
+        },
+      )
     : own;
   if (branches.length === 0) return Object.keys(merged).length > 0 ? [merged] : [];
   return branches.flatMap((branch) =>

@@ -1,6 +1,6 @@
 // Shared by the CLI tests: temp folders, small inline specs, the real CLI with captured output,
 // and folder snapshots (bytes and mtimes) to prove what a command did and did not touch.
-import { lstat, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { lstat, mkdtemp, readdir, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach } from "vitest";

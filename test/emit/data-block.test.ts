@@ -9,6 +9,8 @@ import { loadSpec } from "../../src/parse/load.js";
 const spec = await loadSpec("specs/inbox.yaml");
 const { api, classified } = generateIr(spec);
 const data = operationData(api, classified);
+// Evaluating the printed literal is the point: it must read back as the data it was printed from.
+// eslint-disable-next-line @typescript-eslint/no-implied-eval
 const evaluate = (text: string): unknown => new Function(`return (${text.replace(/ as const/g, "")});`)();
 
 describe("dataBlock", () => {

@@ -7,7 +7,7 @@ type Doc = Record<string, unknown>;
 export function resolve(doc: Doc, value: unknown): Node | undefined {
   let node = value;
   for (let i = 0; i < 20 && isNode(node) && typeof node.$ref === "string"; i++) {
-    node = (node.$ref)
+    node = node.$ref
       .slice(2)
       .split("/")
       .reduce<unknown>((n, t) => (isNode(n) ? n[t.replace(/~1/g, "/").replace(/~0/g, "~")] : undefined), doc);
@@ -89,7 +89,8 @@ export function responseExamples(
   for (const [name, raw] of Object.entries(isNode(response.headers) ? response.headers : {})) {
     const header = resolve(doc, raw);
     const value = header?.example ?? resolve(doc, header?.schema)?.example;
-    if (value !== undefined) headers[name.toLowerCase()] = String(value);
+    // A header example is a scalar; an object one is sent as its JSON.
+    if (value !== undefined) headers[name.toLowerCase()] = typeof value === "string" ? value : JSON.stringify(value);
   }
   const content = isNode(response.content) ? response.content : {};
   return Object.entries(content).flatMap(([contentType, raw]) => {

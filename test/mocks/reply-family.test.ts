@@ -118,9 +118,7 @@ interface Mock {
 let verdict402: unknown[] = [];
 let mocksBytes = 0;
 let mocks: { mockFetch: (script: Record<string, Reply[]>) => Mock };
-let client: (
-  fetch: Mock,
-) => Record<
+let client: (fetch: Mock) => Record<
   string,
   (
     input: unknown,

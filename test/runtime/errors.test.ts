@@ -132,7 +132,7 @@ describe("FaultlineError and unwrap", () => {
 
   it("unwrap throws a FaultlineError carrying every field of the error", () => {
     const error = httpError();
-    let thrown: any;
+    let thrown: unknown;
     try {
       rt.unwrap({ ok: false, error });
     } catch (e) {

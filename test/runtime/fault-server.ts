@@ -84,6 +84,8 @@ export function fakeClock(start = 1_700_000_000_000) {
     sleeps,
     now: () => now,
     sleep(ms: number, signal?: AbortSignal): Promise<void> {
+      // As the runtime's own sleep does: an aborted wait rejects with the signal's reason, whatever it is.
+      // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors
       if (signal?.aborted) return Promise.reject(signal.reason);
       sleeps.push(ms);
       now += ms;

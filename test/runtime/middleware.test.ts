@@ -152,6 +152,8 @@ describe("a middleware that throws", () => {
     const r = await listSecrets([
       {
         onResponse: () => {
+          // A hook that throws a non-Error is what this test is about.
+          // eslint-disable-next-line @typescript-eslint/only-throw-error
           throw "not even an Error";
         },
       },

@@ -38,7 +38,7 @@ describe("generated-samples", () => {
     try {
       execFileSync(process.execPath, [TSC, "-p", "generated-samples/tsconfig.json"], { encoding: "utf8" });
     } catch (error) {
-      expect.fail(`tsc failed:\n${(error as { stdout?: string }).stdout ?? error}`);
+      expect.fail(`tsc failed:\n${(error as { stdout?: string }).stdout ?? String(error)}`);
     }
   });
 });

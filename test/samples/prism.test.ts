@@ -32,7 +32,14 @@ describe.each(config.specs)("$spec under Prism", ({ spec, output }) => {
     const codes = codeTable(classified);
     const { createClient } = (await import(
       /* @vite-ignore */ pathToFileURL(path.resolve(output, "index.ts")).href
-    )) as { createClient: (o: object) => Record<string, (input: object, call: object) => Promise<any>> };
+    )) as {
+      createClient: (
+        o: object,
+      ) => Record<
+        string,
+        (input: object, call: object) => Promise<{ ok: boolean; status?: number; error?: Record<string, unknown> }>
+      >;
+    };
     const client = createClient({ baseUrl: prism.url, headers: authHeaders(doc), retry: { maxRetries: 0 } });
     let checked = 0;
     for (const { operation: op, errors } of classified) {

@@ -144,9 +144,7 @@ describe("002 bots: 429 waits exactly Retry-After then retries once; 5xx 1, 2, 4
       json(400, { error: { code: "VALIDATION_ERROR", message: "bad" } }),
     ]) {
       server.script(step);
-      const r = await bots
-        .createClient(options())
-        .createBot({ body: { name: "b", clientUrl: "https://x.test" } });
+      const r = await bots.createClient(options()).createBot({ body: { name: "b", clientUrl: "https://x.test" } });
       expect(r.ok ? 0 : r.error.attempts).toBe(1);
     }
     expect(clock.sleeps).toEqual([]);

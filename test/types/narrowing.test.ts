@@ -8,6 +8,6 @@ it("generated result unions narrow on status, code and category (tsc --strict ov
   try {
     execFileSync(process.execPath, [TSC, "-p", "test/types/tsconfig.json"], { encoding: "utf8" });
   } catch (error) {
-    expect.fail(`tsc failed:\n${(error as { stdout?: string }).stdout ?? error}`);
+    expect.fail(`tsc failed:\n${(error as { stdout?: string }).stdout ?? String(error)}`);
   }
 });

@@ -16,7 +16,7 @@ const METHODS = ["get", "put", "post", "delete", "patch", "head", "options"];
 const MAX_REQUESTS = 3; // maxRetries 2
 const MAX_RETRY_AFTER_MS = 60_000;
 
-type Fixture = Record<string, any>;
+type Fixture = Record<string, unknown>;
 const files = readdirSync(fixturesDir)
   .filter((f) => f.endsWith(".json"))
   .sort();

@@ -31,7 +31,7 @@ function ownSample(schema: Node): { value: unknown } | undefined {
 }
 
 function typeOf(schema: Node): string | undefined {
-  const type = Array.isArray(schema.type) ? schema.type.find((t) => t !== "null") : schema.type;
+  const type: unknown = Array.isArray(schema.type) ? (schema.type as unknown[]).find((t) => t !== "null") : schema.type;
   if (typeof type === "string") return type;
   if (isNode(schema.properties) || Array.isArray(schema.required)) return "object";
   if (schema.items !== undefined) return "array";

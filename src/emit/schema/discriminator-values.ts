@@ -40,9 +40,9 @@ function declaredValue(schemas: Node, schema: Node, property: string, depth = 0)
 function withMapping(schemas: Node, schema: Node): Node | undefined {
   const discriminator = schema.discriminator;
   if (!isNode(discriminator) || typeof discriminator.propertyName !== "string") return undefined;
-  const branches = [
-    ...(Array.isArray(schema.oneOf) ? schema.oneOf : []),
-    ...(Array.isArray(schema.anyOf) ? schema.anyOf : []),
+  const branches: unknown[] = [
+    ...(Array.isArray(schema.oneOf) ? (schema.oneOf as unknown[]) : []),
+    ...(Array.isArray(schema.anyOf) ? (schema.anyOf as unknown[]) : []),
   ];
   const mapping: Node = isNode(discriminator.mapping) ? { ...discriminator.mapping } : {};
   const mapped = new Set(Object.values(mapping));

@@ -30,7 +30,7 @@ function walk(root: unknown, onNode: (node: Node) => void): void {
     if (isLiteralData(visit)) continue;
     if (isNode(visit.node)) onNode(visit.node);
     for (const [key, value] of Object.entries(visit.node))
-      if (value !== null && typeof value === "object") stack.push({ node: value, key, parent: visit });
+      if (value !== null && typeof value === "object") stack.push({ node: value as object, key, parent: visit });
   }
 }
 
@@ -73,11 +73,11 @@ function rewritten(
   if (twin !== undefined) copy.$ref = `${SCHEMA_REF}${pointerToken(twin)}`;
   // A twin's discriminator maps its values to the twins, so each branch keeps its value (discriminator-values.ts).
   if (isNode(copy.discriminator) && isNode(copy.discriminator.mapping)) {
-    const mapping = Object.entries(copy.discriminator.mapping).map(([value, ref]) => {
+    const mapping = Object.entries(copy.discriminator.mapping).map(([value, ref]): [string, unknown] => {
       const to = twins.get(schemaName(ref) ?? "");
       return [value, to === undefined ? ref : `${SCHEMA_REF}${pointerToken(to)}`];
     });
-    copy.discriminator = { ...copy.discriminator, mapping: Object.fromEntries(mapping) };
+    copy.discriminator = { ...(copy.discriminator as object), mapping: Object.fromEntries<unknown>(mapping) };
   }
   if (dropDefaults && isNode(copy.properties)) {
     const properties: Node = {};
@@ -131,7 +131,10 @@ export function withRequestTwins(document: Node): WithTwins {
   for (let grew = needs.size > 0; grew;) {
     grew = false;
     for (const [name, targets] of refs) {
-      if (!needs.has(name) && [...targets].some((t) => needs.has(t))) (needs.add(name), (grew = true));
+      if (!needs.has(name) && [...targets].some((t) => needs.has(t))) {
+        needs.add(name);
+        grew = true;
+      }
     }
   }
   if (needs.size === 0) return unchanged;

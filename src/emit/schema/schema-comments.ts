@@ -26,9 +26,9 @@ export function withInertCommentText(node: unknown, parentKey = ""): unknown {
   if (node === null || typeof node !== "object") return node;
   if (Array.isArray(node)) {
     let copy: unknown[] | undefined;
-    node.forEach((item, i) => {
+    (node as unknown[]).forEach((item, i) => {
       const clean = withInertCommentText(item);
-      if (clean !== item) (copy ??= [...node])[i] = clean;
+      if (clean !== item) (copy ??= [...(node as unknown[])])[i] = clean;
     });
     return copy ?? node;
   }

@@ -116,7 +116,7 @@ export async function driveTransportFailures(
     for (const reply of [{ status: "undocumented" }, "network", "timeout"] as const) {
       const mocked = mock({ [operation]: [reply] });
       const result = await makeClient(mocked, fakeClock().clock)[operation]!(inputFor(row));
-      if (result.ok) throw new Error(`${operation} ${String(reply)}: the client reported success`);
+      if (result.ok) throw new Error(`${operation} ${JSON.stringify(reply)}: the client reported success`);
       const kind = typeof reply === "string" ? reply : "http";
       expect(result.error.kind, `${operation} ${kind}`).toBe(kind);
       if (kind === "http") expect(result.error.statusKey).toBe("undocumented");
