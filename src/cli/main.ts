@@ -1,6 +1,6 @@
 // The faultline CLI. Exit codes: 0 ok, 1 bad input or stale output (--check), 2 bad usage.
 import path from "node:path";
-import yargs from "yargs";
+import yargs, { type Argv } from "yargs";
 import { SpecError } from "../diagnostics.js";
 import { VERSION } from "../version.js";
 import { CONFIG_FILE } from "./config.js";
@@ -16,6 +16,16 @@ import { isSpecUrl } from "../parse/fetch-root.js";
 import { jsonFailure, withOutputFlags } from "./output-flags.js";
 import { reportCommand } from "./report-command.js";
 import { UsageError } from "./usage-error.js";
+
+/** report's and lint's positional: one or more spec files or URLs. */
+function withSpecs<T>(y: Argv<T>) {
+  return y.positional("specs", {
+    type: "string",
+    array: true,
+    demandOption: true,
+    describe: "spec files or http(s) URLs",
+  });
+}
 
 const defaultIo: Io = { out: (t) => process.stdout.write(t), err: (t) => process.stderr.write(t) };
 
@@ -109,13 +119,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
         "report <specs..>",
         "print the error surface (operation x status x code, with category, recovery and reason)",
         (y) =>
-          withOutputFlags(withInputFlags(y))
-            .positional("specs", {
-              type: "string",
-              array: true,
-              demandOption: true,
-              describe: "spec files or http(s) URLs",
-            })
+          withSpecs(withOutputFlags(withInputFlags(y)))
             .option("format", { alias: "f", choices: ["md", "html"] as const, default: "md" as const })
             .option("out", { alias: "o", type: "string", describe: "write to this file instead of stdout" })
             .option("allow-remote-refs", { type: "boolean", default: false }),
@@ -138,13 +142,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
         "lint <specs..>",
         "warn about error handling a client cannot rely on (missing Retry-After, schemas, idempotency keys, ...)",
         (y) =>
-          withOutputFlags(withInputFlags(y))
-            .positional("specs", {
-              type: "string",
-              array: true,
-              demandOption: true,
-              describe: "spec files or http(s) URLs",
-            })
+          withSpecs(withOutputFlags(withInputFlags(y)))
             .option("strict", { type: "boolean", default: false, describe: "exit 1 when there is any warning" })
             .option("rule", {
               type: "string",
