@@ -23,7 +23,16 @@ const UNSAFE_ANY_RULES = [
 
 export default tseslint.config(
   {
-    ignores: ["dist/", "generated-samples/", "node_modules/", "templates/", "test/fixtures/", "test/vendors/fixtures/"],
+    ignores: [
+      ".tmp/",
+      "coverage/",
+      "dist/",
+      "generated-samples/",
+      "node_modules/",
+      "templates/",
+      "test/fixtures/",
+      "test/vendors/fixtures/",
+    ],
   },
   js.configs.recommended,
   tseslint.configs.recommendedTypeChecked,
