@@ -16,7 +16,7 @@ import {
   type ClassifiedOperation,
   type ClassifyOverrides,
 } from "../../normalize/classify.js";
-import { dataBlock, lineText, stringLiteral } from "../names.js";
+import { dataBlock, lineText } from "../names.js";
 import { requestMedia } from "./result-types.js";
 
 function errorRule(error: ClassifiedError): Record<string, unknown> {
