@@ -431,26 +431,20 @@ export const updateBot: OperationSpec = {
     details: ["error", "details"],
   },
 };
-/** The name of every operation: a key of `operations` and a function of client.ts. */
-export type OperationName =
-  | "createBot"
-  | "createBotAction"
-  | "deleteBot"
-  | "getBot"
-  | "getPublicBotConfig"
-  | "listBots"
-  | "sendPublicMessage"
-  | "startBotCrawl"
-  | "updateBot";
 /** Every operation's data by name, for tools that walk the API (createClient does not use it). */
-export const operations: { readonly [Name in OperationName]: OperationSpec } = {
-  createBot,
-  createBotAction,
-  deleteBot,
-  getBot,
-  getPublicBotConfig,
-  listBots,
-  sendPublicMessage,
-  startBotCrawl,
-  updateBot,
-};
+export const operations = /* @__PURE__ */ byName();
+/** The name of every operation: a key of `operations` and a function of client.ts. */
+export type OperationName = keyof typeof operations;
+function byName() {
+  return {
+    createBot,
+    createBotAction,
+    deleteBot,
+    getBot,
+    getPublicBotConfig,
+    listBots,
+    sendPublicMessage,
+    startBotCrawl,
+    updateBot,
+  } as const;
+}

@@ -162,12 +162,15 @@ export const submitCaseInput: OperationSpec = {
   },
   envelope: { code: ["error", "code"], message: ["error", "message"] },
 };
-/** The name of every operation: a key of `operations` and a function of client.ts. */
-export type OperationName = "createCase" | "getCase" | "getCaseAttachment" | "submitCaseInput";
 /** Every operation's data by name, for tools that walk the API (createClient does not use it). */
-export const operations: { readonly [Name in OperationName]: OperationSpec } = {
-  createCase,
-  getCase,
-  getCaseAttachment,
-  submitCaseInput,
-};
+export const operations = /* @__PURE__ */ byName();
+/** The name of every operation: a key of `operations` and a function of client.ts. */
+export type OperationName = keyof typeof operations;
+function byName() {
+  return {
+    createCase,
+    getCase,
+    getCaseAttachment,
+    submitCaseInput,
+  } as const;
+}

@@ -247,28 +247,21 @@ export const getJob: OperationSpec = {
     details: ["details"],
   },
 };
-/** The name of every operation: a key of `operations` and a function of client.ts. */
-export type OperationName =
-  | "acceptInvitation"
-  | "cancelJob"
-  | "createInbox"
-  | "createInboxItem"
-  | "createInvitation"
-  | "createTenant"
-  | "getDelivery"
-  | "getInbox"
-  | "getInboxItem"
-  | "getJob";
 /** Every operation's data by name, for tools that walk the API (createClient does not use it). */
-export const operations: { readonly [Name in OperationName]: OperationSpec } = {
-  acceptInvitation,
-  cancelJob,
-  createInbox,
-  createInboxItem,
-  createInvitation,
-  createTenant,
-  getDelivery,
-  getInbox,
-  getInboxItem,
-  getJob,
-};
+export const operations = /* @__PURE__ */ byName();
+/** The name of every operation: a key of `operations` and a function of client.ts. */
+export type OperationName = keyof typeof operations;
+function byName() {
+  return {
+    acceptInvitation,
+    cancelJob,
+    createInbox,
+    createInboxItem,
+    createInvitation,
+    createTenant,
+    getDelivery,
+    getInbox,
+    getInboxItem,
+    getJob,
+  } as const;
+}

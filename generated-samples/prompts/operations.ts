@@ -214,12 +214,15 @@ export const listPrompts: OperationSpec = {
   },
   envelope: { code: ["error", "code"], message: ["error", "message"] },
 };
-/** The name of every operation: a key of `operations` and a function of client.ts. */
-export type OperationName = "getPrompt" | "getPromptVersion" | "listPromptVersions" | "listPrompts";
 /** Every operation's data by name, for tools that walk the API (createClient does not use it). */
-export const operations: { readonly [Name in OperationName]: OperationSpec } = {
-  getPrompt,
-  getPromptVersion,
-  listPromptVersions,
-  listPrompts,
-};
+export const operations = /* @__PURE__ */ byName();
+/** The name of every operation: a key of `operations` and a function of client.ts. */
+export type OperationName = keyof typeof operations;
+function byName() {
+  return {
+    getPrompt,
+    getPromptVersion,
+    listPromptVersions,
+    listPrompts,
+  } as const;
+}

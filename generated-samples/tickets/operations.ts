@@ -152,20 +152,17 @@ export const listTickets: OperationSpec = {
     details: ["error", "details"],
   },
 };
-/** The name of every operation: a key of `operations` and a function of client.ts. */
-export type OperationName =
-  | "addTicketMessage"
-  | "createTicket"
-  | "deleteTicket"
-  | "getTicket"
-  | "listTicketMessages"
-  | "listTickets";
 /** Every operation's data by name, for tools that walk the API (createClient does not use it). */
-export const operations: { readonly [Name in OperationName]: OperationSpec } = {
-  addTicketMessage,
-  createTicket,
-  deleteTicket,
-  getTicket,
-  listTicketMessages,
-  listTickets,
-};
+export const operations = /* @__PURE__ */ byName();
+/** The name of every operation: a key of `operations` and a function of client.ts. */
+export type OperationName = keyof typeof operations;
+function byName() {
+  return {
+    addTicketMessage,
+    createTicket,
+    deleteTicket,
+    getTicket,
+    listTicketMessages,
+    listTickets,
+  } as const;
+}
