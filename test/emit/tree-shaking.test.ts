@@ -31,8 +31,8 @@ beforeAll(async () => {
   // The same API without security schemes: its root security and its bearerAuth scheme removed.
   cpSync("specs/bots", path.join(dir, "spec", "bots"), { recursive: true });
   const unsecured = readFileSync("specs/bots.yaml", "utf8")
-    .replace(/^security:\n(  - .*\n)+/m, "")
-    .replace(/^  securitySchemes:\n(    .*\n)+/m, "");
+    .replace(/^security:\n( {2}- .*\n)+/m, "")
+    .replace(/^ {2}securitySchemes:\n( {4}.*\n)+/m, "");
   expect(unsecured).not.toMatch(/securitySchemes|bearerAuth/);
   writeFileSync(path.join(dir, "spec", "bots.yaml"), unsecured);
   await generateInto(path.join(dir, "spec", "bots.yaml"), "unsecured");
