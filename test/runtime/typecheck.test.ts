@@ -16,7 +16,7 @@ export const createCase: OperationSpec = { id: "createCase", method: "POST", pat
             "5XX": { category: "retryable", recovery: "retry-with-backoff" } },
   envelope: { code: ["error", "code"], message: ["error", "message"] } };
 `;
-const client = `import { createContext } from "./runtime/options.js";
+const client = `import { createContext } from "./runtime/context.js";
 import { send } from "./runtime/send.js";
 import { unwrap, FaultlineError } from "./runtime/index.js";
 import type { CallOptions, ClientOptions, HttpError, NetworkError, RequestInput, Result, Success, TimeoutError, AbortedError } from "./runtime/types.js";
@@ -50,6 +50,7 @@ it("renders every template with the version and no leftover handlebars", () => {
   const files = readdirSync(dir).sort();
   expect(files).toEqual([
     "auth.ts",
+    "context.ts",
     "envelope.ts",
     "errors.ts",
     "failure.ts",

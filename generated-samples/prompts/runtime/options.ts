@@ -4,6 +4,7 @@
 // the caller's code, so it throws a TypeError, as a missing path parameter does; the failures of
 // a call itself (HTTP, network, timeout, abort) still never throw.
 import { systemClock } from "./timers.js";
+import type { authorize, refreshAuth } from "./auth.js";
 import type { ApiSpec, ClientOptions, Clock } from "./types.js";
 
 type Rules = Record<string, [(n: number) => boolean, string]>;
@@ -70,9 +71,19 @@ export interface Context {
   readonly random: () => number;
   /** options.baseUrl without trailing slashes, checked once. */
   readonly baseUrl: string;
+  /** auth.ts, when the spec has security schemes (context.ts): absent, no credential is sent. */
+  readonly auth?: { authorize: typeof authorize; refreshAuth: typeof refreshAuth } | undefined;
 }
 
-export function createContext(options: ClientOptions<unknown>, api: ApiSpec): Context {
+/**
+ * A Context without auth.ts: createCore of a spec with no security schemes calls this directly, so
+ * a bundler leaves auth.ts out of the app (createContext in context.ts adds it).
+ */
+export function plainContext(
+  options: ClientOptions<unknown>,
+  api: ApiSpec,
+  auth?: Context["auth"],
+): Context {
   // A malformed baseUrl or option is a bug in the caller: throw here, not as a failure of every call.
   const given = options.baseUrl ?? api.baseUrl;
   if (given === undefined)
@@ -87,5 +98,6 @@ export function createContext(options: ClientOptions<unknown>, api: ApiSpec): Co
     clock: options.clock ?? systemClock,
     random: options.random ?? Math.random,
     baseUrl,
+    auth,
   };
 }

@@ -11,7 +11,8 @@ export {
 export { MAX_MESSAGE, cleanHeaders, normalizeHttpError, type RawResponse } from "./normalize.js";
 export { parseBody } from "./envelope.js";
 export { durationMs, rateLimitState } from "./rate-limit.js";
-export { createContext, type Context } from "./options.js";
+export { type Context } from "./options.js";
+export { createContext } from "./context.js";
 export { send, type SendError } from "./send.js";
 export { systemClock } from "./timers.js";
 export { FaultlineError, isFaultlineError, unwrap } from "./errors.js";

@@ -67,12 +67,13 @@ function optionsType(baseUrl: string | undefined): string {
   return baseUrl ? "ClientOptions<AuthSchemes> = {}" : "ClientOptions<AuthSchemes> & { baseUrl: string }";
 }
 
-const prelude = (baseUrl: string | undefined) => [
+// Without security schemes, createCore skips auth.ts (runtime/context.ts) so bundles leave it out.
+const prelude = (baseUrl: string | undefined, hasSchemes: boolean) => [
   `/** What every operation function takes first: the client's checked options and the API's data. */
 export type Core = Runtime.Context;`,
   `/** Checks the options once (a bad one throws a TypeError here) for use with any operation function. */
 export function createCore(options: ${optionsType(baseUrl)}): Core {
-  return Runtime.createContext(options, Spec.api);
+  return ${hasSchemes ? "Runtime.createContext" : "Plain.plainContext"}(options, Spec.api);
 }`,
   // The cast is checked once; a direct call would make tsc relate every operation's input to
   // RequestInput structurally (unmeasured on its own). Each function states its own types.
@@ -118,8 +119,9 @@ export function clientStatements(
   const table = ops.length > 0 ? `{\n${ops.map((op) => `  ${op.name},\n`).join("")}}` : "{}";
   return [
     ...CLIENT_IMPORTS,
+    ...(api.securitySchemes?.length ? [] : [`import * as Plain from "./runtime/options.js";`]),
     authSchemes(api.securitySchemes ?? []),
-    ...prelude(api.baseUrl),
+    ...prelude(api.baseUrl, Boolean(api.securitySchemes?.length)),
     ...ops.map(operationFunction),
     client,
     // Typed loosely (input: never accepts every function): the Client interface types the bound methods.
