@@ -13,6 +13,7 @@ export { parseBody } from "./envelope.js";
 export { durationMs, rateLimitState } from "./rate-limit.js";
 export { createContext, type Context } from "./options.js";
 export { send, type SendError } from "./send.js";
+export { isEventStream } from "./stream.js";
 export { systemClock } from "./timers.js";
 export { FaultlineError, isFaultlineError, unwrap } from "./errors.js";
 
