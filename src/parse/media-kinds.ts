@@ -27,7 +27,8 @@ export function streamKind(doc: Doc, contentType: string, media: Node): "events"
 /** A file, not text: images, audio, video, fonts, archives, PDFs, octet streams, vendor binaries. */
 export function isBinaryMedia(contentType: string, schema?: Node): boolean {
   const type = base(contentType);
-  if (/\+(json|xml)$|json|xml|^text\//.test(type)) return false;
+  // By suffix or subtype, not substring: spreadsheetml is a file, vnd.api+json is not.
+  if (/[+/](x-)?(json|xml|yaml)$|^text\//.test(type)) return false;
   if (/^(image|audio|video|font|model)\//.test(type)) return true;
   if (
     /^application\/(octet-stream|pdf|zip|gzip|x-gzip|x-tar|x-bzip2?|x-7z-compressed|x-rar-compressed|wasm|msword|x-protobuf|protobuf|x-msgpack|msgpack|cbor|vnd\..+)$/.test(
@@ -42,7 +43,8 @@ export function isBinaryMedia(contentType: string, schema?: Node): boolean {
 function isBinarySchema(schema: Node): boolean {
   return (
     schema.type === "string" &&
-    (schema.format === "binary" || (typeof schema.contentMediaType === "string" && schema.contentEncoding === undefined))
+    (schema.format === "binary" ||
+      (typeof schema.contentMediaType === "string" && schema.contentEncoding === undefined))
   );
 }
 

@@ -23,7 +23,12 @@ const sha = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest("he
 /** The request as the server received it, parsed by the platform's own multipart parser. */
 async function received(req: IncomingMessage) {
   const body = Readable.toWeb(req) as ReadableStream<Uint8Array>;
-  return new Request("http://x", { method: "POST", headers: req.headers as HeadersInit, body, duplex: "half" } as RequestInit);
+  return new Request("http://x", {
+    method: "POST",
+    headers: req.headers as HeadersInit,
+    body,
+    duplex: "half",
+  } as RequestInit);
 }
 
 // Every byte value, so a text round trip (UTF-8 mangling) would show.
@@ -43,7 +48,14 @@ describe("uploads", () => {
       res.writeHead(200, { "content-type": "application/json" });
       res.end(JSON.stringify(out));
     });
-    const op = { id: "createFile", method: "POST", path: "/files", idempotent: false, errors: {}, requestContentType: "multipart/form-data" };
+    const op = {
+      id: "createFile",
+      method: "POST",
+      path: "/files",
+      idempotent: false,
+      errors: {},
+      requestContentType: "multipart/form-data",
+    };
     const file = new File([bytes], "data.bin", { type: "application/x-test" });
     const body = { file, purpose: "fine-tune", expires_after: { anchor: "created_at", seconds: 3600 }, count: 3 };
     const r = await rt.send(client(s), op, { body });
@@ -66,26 +78,43 @@ describe("uploads", () => {
       res.writeHead(200, { "content-type": "application/json" });
       res.end(JSON.stringify({ type: req.headers["content-type"], sha: sha(got) }));
     });
-    const op = { id: "upload", method: "PUT", path: "/blob", idempotent: true, errors: {}, requestContentType: "application/octet-stream" };
+    const op = {
+      id: "upload",
+      method: "PUT",
+      path: "/blob",
+      idempotent: true,
+      errors: {},
+      requestContentType: "application/octet-stream",
+    };
     const r = await rt.send(client(s), op, { body: make() });
     expect(r.data).toEqual({ type: "application/octet-stream", sha: sha(bytes) });
   });
 });
 
 describe("downloads", () => {
-  const op = { id: "downloadFile", method: "GET", path: "/files/{id}/content", idempotent: true, errors: {}, binary: true };
+  const op = {
+    id: "downloadFile",
+    method: "GET",
+    path: "/files/{id}/content",
+    idempotent: true,
+    errors: {},
+    binary: true,
+  };
 
-  it("a binary response comes back as a Blob with its bytes and type", async () => {
-    const s = await serve((_req, res) => {
-      res.writeHead(200, { "content-type": "image/png" });
-      res.end(bytes);
-    });
-    const r = await rt.send(client(s), op, { path: { id: "f1" } });
-    expect(r.ok).toBe(true);
-    expect(r.data).toBeInstanceOf(Blob);
-    expect(r.data.type).toBe("image/png");
-    expect(sha(new Uint8Array(await r.data.arrayBuffer()))).toBe(sha(bytes));
-  });
+  it.each(["image/png", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"])(
+    "a binary response (%s) comes back as a Blob with its bytes and type",
+    async (type) => {
+      const s = await serve((_req, res) => {
+        res.writeHead(200, { "content-type": type });
+        res.end(bytes);
+      });
+      const r = await rt.send(client(s), op, { path: { id: "f1" } });
+      expect(r.ok).toBe(true);
+      expect(r.data).toBeInstanceOf(Blob);
+      expect(r.data.type).toBe(type);
+      expect(sha(new Uint8Array(await r.data.arrayBuffer()))).toBe(sha(bytes));
+    },
+  );
 
   it("a file over maxBodyBytes fails the call instead of filling memory", async () => {
     const s = await serve((_req, res) => {

@@ -59,7 +59,8 @@ it("OpenAI: streams a chat completion, uploads a file and downloads audio, compi
   expect(await compileAll(root)).toBe("");
   const run = await import(pathToFileURL(path.join(root, "dist", "usage.js")).href);
 
-  const chunk = (content: string) => `data: ${JSON.stringify({ id: "c1", choices: [{ index: 0, finish_reason: null, delta: { content } }] })}\n\n`;
+  const chunk = (content: string) =>
+    `data: ${JSON.stringify({ id: "c1", choices: [{ index: 0, finish_reason: null, delta: { content } }] })}\n\n`;
   const server = await startStreamServer(async (req, res) => {
     if (req.url === "/files") {
       let size = 0;
@@ -75,7 +76,9 @@ it("OpenAI: streams a chat completion, uploads a file and downloads audio, compi
     await send(chunk("Hel"));
     await send(chunk("lo"));
     if (server.requests > 1)
-      await send('data: {"error":{"message":"The server had an error","type":"server_error","param":null,"code":"server_error"}}\n\n');
+      await send(
+        'data: {"error":{"message":"The server had an error","type":"server_error","param":null,"code":"server_error"}}\n\n',
+      );
     else await send("data: [DONE]\n\n");
     res.end();
   });

@@ -26,7 +26,10 @@ const op = (stream: "events" | "json") => ({
   stream,
 });
 const client = (s: StreamServer, options: object = {}) =>
-  rt.createContext({ baseUrl: s.url, retry: { maxRetries: 3, baseDelayMs: 1, jitter: "none" }, ...options }, { codes: {} });
+  rt.createContext(
+    { baseUrl: s.url, retry: { maxRetries: 3, baseDelayMs: 1, jitter: "none" }, ...options },
+    { codes: {} },
+  );
 
 async function collect(stream: AsyncIterable<unknown>, limit = Infinity) {
   const seen: unknown[] = [];
@@ -60,10 +63,7 @@ describe("events in order", () => {
       res.end();
     });
     const r = await rt.send(client(s), op("events"), { body: {} });
-    expect(await collect(r.data)).toEqual([
-      { event: "delta", data: "line one\nline two", id: "7" },
-      { data: "plain" },
-    ]);
+    expect(await collect(r.data)).toEqual([{ event: "delta", data: "line one\nline two", id: "7" }, { data: "plain" }]);
   });
 
   it("JSON lines yield each line's value, the last line without a newline too", async () => {

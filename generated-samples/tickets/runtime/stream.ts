@@ -39,7 +39,7 @@ export interface EventStream<T> extends AsyncIterable<T> {
 
 const STREAM = /event-stream|jsonl|ndjson|json-seq/i;
 /** Media types read as text, never as a file. */
-const TEXTUAL = /json|^text\/|xml|form|javascript|yaml|event-stream/i;
+const TEXTUAL = /[+/](x-)?(json|xml|yaml|javascript)\b|^text\/|form-urlencoded|event-stream/i;
 
 /**
  * The success body of an operation that streams or returns files, when the response's content
