@@ -51,6 +51,7 @@ export const MODULE_VALUE_NAMES = [
     "parsebody",
   ],
   ...["durationms", "ratelimitstate", "createcontext", "send", "systemclock", "isfaultlineerror", "unwrap"],
+  "iseventstream",
 ];
 
 /** Words of a name: splits on non-alphanumerics and on lower-to-upper case changes. */
