@@ -28,6 +28,7 @@ const RUNTIME_NAME_BASES = [
   "timeout",
   "aborted",
   "faultline",
+  "stream", // StreamError
   "request",
   "client",
   "send",
