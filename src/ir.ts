@@ -67,7 +67,12 @@ export interface OperationIR {
   deprecated: boolean;
   tags: string[];
   parameters: ParameterIR[];
-  requestBody?: { required: boolean; contentTypes: string[] };
+  requestBody?: {
+    required: boolean;
+    contentTypes: string[];
+    /** By content type: the multipart fields that carry files (format: binary), where any do. */
+    binaryFields?: Record<string, string[]>;
+  };
   successes: SuccessResponseIR[];
   errors: ErrorResponseIR[];
   /** May a failed attempt be replayed: from the method, or x-faultline-idempotent. */
@@ -95,6 +100,10 @@ export interface MediaIR {
   json: boolean;
   hasSchema: boolean;
   exampleNames: string[];
+  /** A stream of events (media-kinds.ts): "events" as sent, "json" each event's parsed data. */
+  stream?: "events" | "json";
+  /** A file (image, PDF, octet stream ...): the client returns it as a Blob. */
+  binary?: true;
 }
 
 export interface SuccessResponseIR {

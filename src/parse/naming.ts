@@ -28,6 +28,7 @@ const RUNTIME_NAME_BASES = [
   "timeout",
   "aborted",
   "faultline",
+  "stream", // StreamError
   "request",
   "client",
   "send",
@@ -51,6 +52,7 @@ export const MODULE_VALUE_NAMES = [
     "parsebody",
   ],
   ...["durationms", "ratelimitstate", "createcontext", "send", "systemclock", "isfaultlineerror", "unwrap"],
+  "iseventstream",
 ];
 
 /** Words of a name: splits on non-alphanumerics and on lower-to-upper case changes. */

@@ -4,6 +4,7 @@
 import { SpecError, pointerOf } from "../diagnostics.js";
 import type { HttpMethod, OperationIR, ParameterIR } from "../ir.js";
 import { deref, derefOrFail, isNode, stringOf, type Doc, type Node } from "./document.js";
+import { binaryFields } from "./media-kinds.js";
 import { nameFromMethodAndPath, camelCase, uniqueNames } from "./naming.js";
 import { parseResponses } from "./responses.js";
 import { parseRetryAdvice } from "./retry-advice.js";
@@ -36,8 +37,17 @@ function parameters(doc: Doc, pathItem: Node, operation: Node, pointer: string):
 function requestBody(doc: Doc, operation: Node, pointer: string): OperationIR["requestBody"] {
   const body = derefOrFail(doc, operation.requestBody, `${pointer}/requestBody`);
   if (!body) return undefined;
-  const contentTypes = isNode(body.content) ? Object.keys(body.content).sort() : [];
-  return { required: body.required === true, contentTypes };
+  const content = isNode(body.content) ? body.content : {};
+  const contentTypes = Object.keys(content).sort();
+  const fileFields = contentTypes
+    .filter((t) => /multipart/i.test(t))
+    .map((t) => [t, binaryFields(doc, deref(doc, content[t])?.schema)] as const)
+    .filter(([, fields]) => fields.length > 0);
+  return {
+    required: body.required === true,
+    contentTypes,
+    ...(fileFields.length ? { binaryFields: Object.fromEntries(fileFields) } : {}),
+  };
 }
 
 interface RawOperation {

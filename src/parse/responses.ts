@@ -3,9 +3,10 @@
 // "default" are errors. Each error response becomes an ErrorResponseIR.
 import { SpecError, pointerToken } from "../diagnostics.js";
 import type { ErrorResponseIR, MediaIR, SuccessResponseIR } from "../ir.js";
-import { derefOrFail, isNode, stringOf, type Doc, type Node } from "./document.js";
+import { deref, derefOrFail, isNode, stringOf, type Doc, type Node } from "./document.js";
 import { detectEnvelope } from "./envelope.js";
 import { checkCategory, checkRecovery, errorCodes } from "./error-codes.js";
+import { isBinaryMedia, streamKind } from "./media-kinds.js";
 import { objectVariants } from "./schema-shapes.js";
 
 const REQUEST_ID_HEADERS = [
@@ -32,12 +33,16 @@ function mediaOf(doc: Doc, response: Node, pointer: string): { ir: MediaIR; sche
         derefOrFail(doc, (response.content as Node)[contentType], `${pointer}/content/${pointerToken(contentType)}`) ??
         {};
       const examples = isNode(media.examples) ? Object.keys(media.examples).sort() : [];
+      const stream = streamKind(doc, contentType, media);
+      const binary = !stream && isBinaryMedia(contentType, deref(doc, media.schema));
       return {
         ir: {
           contentType,
           json: isJsonMedia(contentType),
           hasSchema: media.schema !== undefined,
           exampleNames: examples,
+          ...(stream ? { stream } : {}),
+          ...(binary ? { binary: true as const } : {}),
         },
         schema: media.schema,
       };

@@ -114,7 +114,14 @@ describe("Swagger 2.0 operations, parameters and root extensions", () => {
           consumes: ["multipart/form-data"],
           parameters: [{ name: "f", in: "formData", type: "file" }],
         }),
-        want: { requestBody: { required: false, contentTypes: ["multipart/form-data"] } },
+        want: {
+          // A formData `type: file` is a binary field: a Blob or File in the Input.
+          requestBody: {
+            required: false,
+            contentTypes: ["multipart/form-data"],
+            binaryFields: { "multipart/form-data": ["f"] },
+          },
+        },
       },
     ],
     [

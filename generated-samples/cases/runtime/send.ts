@@ -6,6 +6,7 @@ import type { Middleware, MiddlewareError } from "./middleware.js";
 import { cleanHeaders, normalizeHttpError } from "./normalize.js";
 import { checkOptions, type Context } from "./options.js";
 import { readBody } from "./read-body.js";
+import { specialBody } from "./stream.js";
 import { fetchFollowing } from "./redirect.js";
 import { buildUrl, describe, encodeBody } from "./request.js";
 import { isObj, parseBody } from "./envelope.js";
@@ -113,13 +114,13 @@ async function attemptAll(
         void res.body?.cancel().catch(() => {});
         return failure(hookError);
       }
-      const { text: bodyText, truncated } = await readBody(
-        res,
-        options,
-        () => clock.now() - start > deadline,
-      );
+      // A stream or a file (stream.ts) is not read as text.
+      const special = res.ok ? await specialBody(res, ctx, op, call, attempts) : undefined;
+      const { text: bodyText, truncated } =
+        special ?? (await readBody(res, options, () => clock.now() - start > deadline));
       const contentType = res.headers.get("content-type") ?? "";
-      const data = res.ok ? parseBody(bodyText, contentType, Infinity) : undefined;
+      const parse = () => (res.ok ? parseBody(bodyText, contentType, Infinity) : undefined);
+      const data = special ? special.data : parse();
       // A success schema with an ok/success flag: { ok: false } on a 200 is an error (Slack's style).
       if (res.ok && !(op.okField && isObj(data) && data[op.okField] === false)) {
         let clean: Readonly<Record<string, string>> | undefined;

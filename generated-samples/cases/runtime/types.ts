@@ -5,6 +5,8 @@ import type { Auth, SchemeSpec } from "./auth.js";
 import type { Middleware } from "./middleware.js";
 export type { Auth, BasicCredential, SchemeSpec } from "./auth.js";
 export type { Hook, Middleware, MiddlewareError } from "./middleware.js";
+export type { EventStream, SseEvent, StreamError } from "./stream.js";
+export type { BinaryBody, WithBlobs } from "./files.js";
 
 /** retryable: may succeed later. terminal: fails until the caller changes it. billing: the plan blocks it. */
 export type Category = "retryable" | "terminal" | "billing";
@@ -120,6 +122,10 @@ export interface OperationSpec {
   readonly config?: Overrides;
   /** Its own security requirements, overriding the root's (ApiSpec.security); [] sends none. */
   readonly security?: readonly (readonly string[])[];
+  /** A success streams events (stream.ts): "events" yields SSE events as sent, "json" their parsed data. */
+  readonly stream?: "events" | "json";
+  /** A success may be a file: a non-text body comes back as a Blob. */
+  readonly binary?: true;
 }
 
 /** Spec-wide facts shared by all operations (operations.ts). */
@@ -280,6 +286,10 @@ export interface ClientOptions<S = Record<string, "bearer" | "basic" | "apiKey">
   maxErrorBodyBytes?: number;
   /** Most of a success body read (default 32 MiB); a longer one fails the attempt (kind "network"). */
   maxBodyBytes?: number;
+  /** Longest wait between two chunks of a streamed body; past it the stream ends with a timeout. */
+  streamIdleTimeoutMs?: number;
+  /** Largest single stream event (default 1 MiB); a longer one ends the stream with an error. */
+  maxEventBytes?: number;
   clock?: Clock;
   /** Returns [0, 1); drives jitter. */
   random?: () => number;
@@ -293,6 +303,8 @@ export interface CallOptions {
   /** Sent on every attempt of this call; generated when the operation declares the header and none is given. */
   idempotencyKey?: string | undefined;
   timeoutMs?: number | undefined;
+  /** This call's longest wait between two chunks of a streamed body. */
+  streamIdleTimeoutMs?: number | undefined;
   /** Verdicts for this call only: the strongest layer. */
   classify?: Overrides | undefined;
   /** Run after the client's middleware, for this call only. */

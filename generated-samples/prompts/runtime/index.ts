@@ -14,6 +14,7 @@ export { durationMs, rateLimitState } from "./rate-limit.js";
 export { type Context } from "./options.js";
 export { createContext } from "./context.js";
 export { send, type SendError } from "./send.js";
+export { isEventStream } from "./stream.js";
 export { systemClock } from "./timers.js";
 export { FaultlineError, isFaultlineError, unwrap } from "./errors.js";
 

@@ -33,6 +33,8 @@ export async function fetchFollowing(
       headers,
       signal: init.signal,
       redirect: "manual",
+      // A stream body (application/octet-stream upload) must say so to fetch.
+      ...(body instanceof ReadableStream && { duplex: "half" }),
     });
     const location = res.headers.get("location");
     if (![301, 302, 303, 307, 308].includes(res.status) || !location || hop === MAX_HOPS)

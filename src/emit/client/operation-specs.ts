@@ -99,6 +99,9 @@ function operationSpec(
     errors: Object.fromEntries(errors.map((e) => [e.response.key, errorRule(e)])),
     envelope: leadEnvelope(op),
     okField: op.successes.find((s) => s.okField)?.okField,
+    // How a success body that is not one JSON document is read (runtime stream.ts, files.ts).
+    stream: op.successes.flatMap((s) => s.media).find((m) => m.stream)?.stream,
+    binary: op.successes.some((s) => s.media.some((m) => m.binary)) || undefined,
     config: runtimeOverrides(
       overrides.operations?.[op.name] ?? (op.operationId ? overrides.operations?.[op.operationId] : undefined),
     ),

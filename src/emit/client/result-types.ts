@@ -4,6 +4,7 @@
 import type { InterfaceStatement, PropertySignature, TypeAliasStatement } from "../structures.js";
 import type { MediaIR, OperationIR } from "../../ir.js";
 import type { ClassifiedError, ClassifiedOperation } from "../../normalize/classify.js";
+import { isBinaryMedia } from "../../parse/media-kinds.js";
 import { docText, operationType, stringLiteral, typeNames } from "../names.js";
 
 type Statement = InterfaceStatement | TypeAliasStatement;
@@ -14,14 +15,29 @@ export function requestMedia(op: OperationIR): string | undefined {
   return types.find((t) => /json/i.test(t)) ?? types[0];
 }
 
-/** `specKey`: the response key as the spec (and so openapi-typescript's schema.ts) spells it. */
-function bodyType(op: OperationIR, specKey: string, media: MediaIR[]): string {
+/**
+ * `specKey`: the response key as the spec (and so openapi-typescript's schema.ts) spells it. A
+ * success that streams is an EventStream of its items, a file a Blob (error bodies are read as text).
+ */
+function bodyType(op: OperationIR, specKey: string, media: MediaIR[], success = false): string {
   if (media.length === 0) return "undefined";
   const response = `${operationType(op)}["responses"][${stringLiteral(specKey)}]`;
-  const parts = media.map((m) =>
-    m.json && m.hasSchema ? `${response}["content"][${stringLiteral(m.contentType)}]` : m.json ? "unknown" : "string",
-  );
+  const content = (m: MediaIR) => `${response}["content"][${stringLiteral(m.contentType)}]`;
+  const parts = media.map((m) => {
+    if (success && m.stream === "events") return "rt.EventStream<rt.SseEvent>";
+    if (success && m.stream) return `rt.EventStream<${m.hasSchema ? content(m) : "unknown"}>`;
+    if (success && m.binary) return "Blob";
+    return m.json && m.hasSchema ? content(m) : m.json ? "unknown" : "string";
+  });
   return [...new Set(parts)].join(" | ");
+}
+
+/** The body an Input takes: files where the schema says binary (openapi-typescript types them string). */
+function requestBodyType(op: OperationIR, media: string): string {
+  const content = `NonNullable<${operationType(op)}["requestBody"]>["content"][${stringLiteral(media)}]`;
+  const files = op.requestBody?.binaryFields?.[media];
+  if (files) return `rt.WithBlobs<${content}, ${files.map(stringLiteral).join(" | ")}>`;
+  return isBinaryMedia(media) ? "rt.BinaryBody" : content;
 }
 
 function inputInterface(op: OperationIR): InterfaceStatement {
@@ -44,7 +60,7 @@ function inputInterface(op: OperationIR): InterfaceStatement {
     properties.push({
       name: "body",
       hasQuestionToken: !op.requestBody.required,
-      type: `NonNullable<${operationType(op)}["requestBody"]>["content"][${stringLiteral(media)}]`,
+      type: requestBodyType(op, media),
     });
   }
   return { kind: "interface", name: names.input, isExported: true, properties };
@@ -60,7 +76,7 @@ export function inputRequired(op: OperationIR): boolean {
 function successType(op: OperationIR): string {
   if (op.successes.length === 0) return "rt.Success<number, unknown>";
   return op.successes
-    .map((s) => `rt.Success<${s.status ?? "number"}, ${bodyType(op, s.specKey, s.media)}>`)
+    .map((s) => `rt.Success<${s.status ?? "number"}, ${bodyType(op, s.specKey, s.media, true)}>`)
     .join(" | ");
 }
 

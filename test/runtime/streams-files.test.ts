@@ -1,0 +1,137 @@
+// Files both ways against a real loopback server: a multipart upload the server parses back into
+// the same fields and bytes, octet-stream uploads from every body kind, binary downloads as Blob.
+import { createHash } from "node:crypto";
+import type { IncomingMessage } from "node:http";
+import { Readable } from "node:stream";
+import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import { loadRuntime, type Runtime } from "./render.js";
+import { startStreamServer, type StreamServer } from "./stream-server.js";
+
+let rt: Runtime;
+beforeAll(async () => (rt = await loadRuntime()));
+const servers: StreamServer[] = [];
+afterEach(() => Promise.all(servers.splice(0).map((s) => s.close())));
+async function serve(handler: Parameters<typeof startStreamServer>[0]) {
+  const s = await startStreamServer(handler);
+  servers.push(s);
+  return s;
+}
+const client = (s: StreamServer, options: object = {}) =>
+  rt.createContext({ baseUrl: s.url, retry: { maxRetries: 0 }, ...options }, { codes: {} });
+const sha = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest("hex");
+
+/** The request as the server received it, parsed by the platform's own multipart parser. */
+async function received(req: IncomingMessage) {
+  const body = Readable.toWeb(req) as ReadableStream<Uint8Array>;
+  return new Request("http://x", {
+    method: "POST",
+    headers: req.headers as HeadersInit,
+    body,
+    duplex: "half",
+  });
+}
+
+// Every byte value, so a text round trip (UTF-8 mangling) would show.
+const bytes = new Uint8Array(300_000).map((_, i) => (i * 7 + (i >> 8)) & 255);
+
+describe("uploads", () => {
+  it("multipart/form-data: the server parses back the same fields, file name, type and bytes", async () => {
+    const s = await serve(async (req, res) => {
+      const form = await (await received(req)).formData();
+      const out: Record<string, unknown> = {};
+      for (const [name, value] of form) {
+        out[name] =
+          typeof value === "string"
+            ? value
+            : { name: value.name, type: value.type, sha: sha(new Uint8Array(await value.arrayBuffer())) };
+      }
+      res.writeHead(200, { "content-type": "application/json" });
+      res.end(JSON.stringify(out));
+    });
+    const op = {
+      id: "createFile",
+      method: "POST",
+      path: "/files",
+      idempotent: false,
+      errors: {},
+      requestContentType: "multipart/form-data",
+    };
+    const file = new File([bytes], "data.bin", { type: "application/x-test" });
+    const body = { file, purpose: "fine-tune", expires_after: { anchor: "created_at", seconds: 3600 }, count: 3 };
+    const r = await rt.send(client(s), op, { body });
+    expect(r.data).toEqual({
+      file: { name: "data.bin", type: "application/x-test", sha: sha(bytes) },
+      purpose: "fine-tune",
+      expires_after: '{"anchor":"created_at","seconds":3600}',
+      count: "3",
+    });
+  });
+
+  it.each([
+    ["Uint8Array", () => bytes],
+    ["ArrayBuffer", () => bytes.slice().buffer],
+    ["Blob", () => new Blob([bytes])],
+    ["ReadableStream", () => new Blob([bytes]).stream()],
+  ])("application/octet-stream from a %s arrives byte for byte", async (_kind, make) => {
+    const s = await serve(async (req, res) => {
+      const got = new Uint8Array(await (await received(req)).arrayBuffer());
+      res.writeHead(200, { "content-type": "application/json" });
+      res.end(JSON.stringify({ type: req.headers["content-type"], sha: sha(got) }));
+    });
+    const op = {
+      id: "upload",
+      method: "PUT",
+      path: "/blob",
+      idempotent: true,
+      errors: {},
+      requestContentType: "application/octet-stream",
+    };
+    const r = await rt.send(client(s), op, { body: make() });
+    expect(r.data).toEqual({ type: "application/octet-stream", sha: sha(bytes) });
+  });
+});
+
+describe("downloads", () => {
+  const op = {
+    id: "downloadFile",
+    method: "GET",
+    path: "/files/{id}/content",
+    idempotent: true,
+    errors: {},
+    binary: true,
+  };
+
+  it.each(["image/png", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"])(
+    "a binary response (%s) comes back as a Blob with its bytes and type",
+    async (type) => {
+      const s = await serve((_req, res) => {
+        res.writeHead(200, { "content-type": type });
+        res.end(bytes);
+      });
+      const r = await rt.send(client(s), op, { path: { id: "f1" } });
+      expect(r.ok).toBe(true);
+      expect(r.data).toBeInstanceOf(Blob);
+      expect(r.data.type).toBe(type);
+      expect(sha(new Uint8Array(await r.data.arrayBuffer()))).toBe(sha(bytes));
+    },
+  );
+
+  it("a file over maxBodyBytes fails the call instead of filling memory", async () => {
+    const s = await serve((_req, res) => {
+      res.writeHead(200, { "content-type": "application/octet-stream" });
+      res.end(bytes);
+    });
+    const r = await rt.send(client(s, { maxBodyBytes: 100_000 }), op, { path: { id: "f1" } });
+    expect(r.error).toMatchObject({ kind: "network" });
+    expect(r.error.message).toContain("maxBodyBytes (100000)");
+  });
+
+  it("a JSON error on a file operation is still a classified HttpError", async () => {
+    const s = await serve((_req, res) => {
+      res.writeHead(404, { "content-type": "application/json" });
+      res.end('{"error":{"message":"No such file","type":"invalid_request_error","code":"file_not_found"}}');
+    });
+    const r = await rt.send(client(s), op, { path: { id: "nope" } });
+    expect(r.error).toMatchObject({ kind: "http", status: 404, code: "file_not_found", message: "No such file" });
+  });
+});
