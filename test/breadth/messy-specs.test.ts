@@ -481,7 +481,10 @@ describe("messy specs generate a client that compiles", () => {
 
   it("a spec without operations (webhooks only) still gives a client that compiles, with no methods", () => {
     expect(get("no-operations").result.api.operations).toEqual([]);
-    expect(get("no-operations").file("operations.ts")).toContain("export type OperationName = never;");
+    // OperationName is keyof the by-name table: with an empty table, never.
+    const operations = get("no-operations").file("operations.ts");
+    expect(operations).toContain("export type OperationName = keyof typeof operations;");
+    expect(operations).toMatch(/function byName\(\) \{\s*return \{\} as const;\s*\}/);
   });
 
   it("no error responses: failures are undocumented HTTP errors, network errors, timeouts and aborts", () => {
