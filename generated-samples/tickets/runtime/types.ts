@@ -7,6 +7,14 @@ export type { Auth, BasicCredential, SchemeSpec } from "./auth.js";
 export type { Hook, Middleware, MiddlewareError } from "./middleware.js";
 export type { EventStream, SseEvent, StreamError } from "./stream.js";
 export type { BinaryBody, WithBlobs } from "./files.js";
+export type {
+  AbortedError,
+  FailureKind,
+  HttpError,
+  NetworkError,
+  TimeoutError,
+  UndocumentedHttpError,
+} from "./errors.js";
 
 /** retryable: may succeed later. terminal: fails until the caller changes it. billing: the plan blocks it. */
 export type Category = "retryable" | "terminal" | "billing";
@@ -141,92 +149,6 @@ export interface ApiSpec {
   readonly schemes?: Readonly<Record<string, SchemeSpec>>;
   readonly security?: readonly (readonly string[])[];
 }
-
-interface ErrorFields {
-  /** Human-readable; from the body where it has one, bounded in length. */
-  message: string;
-  /** Requests sent, retries included. */
-  attempts: number;
-  /** The operation's id, e.g. createCase. */
-  operation: string;
-}
-
-/** The server answered with a non-success status. */
-export interface HttpError<
-  S extends number = number,
-  K extends string = string,
-  C extends string | undefined = string | undefined,
-  Cat extends Category = Category,
-  R extends Recovery = Recovery,
-  B = unknown,
-> extends ErrorFields {
-  kind: "http";
-  status: S;
-  /** The documented response key that matched: "404", "4XX", "default", or "undocumented". */
-  statusKey: K;
-  /** The error code, narrowed to the documented codes where the spec enumerates them. */
-  code: C;
-  /** The code exactly as the body carried it, documented or not. */
-  rawCode: string | undefined;
-  category: Cat;
-  recovery: R;
-  reason: Reason;
-  requestId: string | undefined;
-  /** The wait the server asked for (Retry-After, retry-after-ms, or a body field), in ms. */
-  retryAfterMs: number | undefined;
-  details: unknown;
-  /** The parsed body (JSON) or its text; not validated against the schema. */
-  body: B;
-  /** Set when the body was longer than maxErrorBodyBytes: body holds only its start. */
-  bodyTruncated?: true;
-  /** Response headers, lower-case names; credentials (set-cookie, *-token, *-secret, ...) removed. */
-  headers: Readonly<Record<string, string>>;
-}
-
-/** A status the spec does not document for this operation. */
-export type UndocumentedHttpError = HttpError<
-  number,
-  "undocumented",
-  string | undefined,
-  Category,
-  Recovery,
-  unknown
->;
-
-interface TransportError extends ErrorFields {
-  reason: "transport";
-  status: undefined;
-  statusKey: undefined;
-  code: undefined;
-  rawCode: undefined;
-  requestId: undefined;
-  retryAfterMs: undefined;
-  details: undefined;
-  body: undefined;
-}
-
-/** No response: DNS, refused or reset connection. */
-export interface NetworkError extends TransportError {
-  kind: "network";
-  category: "retryable";
-  recovery: "retry-with-backoff";
-}
-
-/** An attempt outlived timeoutMs, or the call's deadline (maxElapsedMs) ended the attempt. */
-export interface TimeoutError extends TransportError {
-  kind: "timeout";
-  category: "retryable";
-  recovery: "retry-with-backoff";
-}
-
-/** The caller's AbortSignal fired. */
-export interface AbortedError extends TransportError {
-  kind: "aborted";
-  category: "terminal";
-  recovery: "none";
-}
-
-export type FailureKind = NetworkError | TimeoutError | AbortedError;
 
 export interface Success<S extends number = number, D = unknown> {
   ok: true;
