@@ -1,11 +1,11 @@
 // Each seed spec generated with --mocks msw into .tmp/, beside the app suite written against it
 // (test/mocks/apps/<seed>.ts, copied as app.ts) and the shared helpers: the layout a user's repo has.
-import { execFileSync } from "node:child_process";
 import { copyFileSync, mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { generate } from "../../src/generate.js";
 import { loadSpec } from "../../src/parse/load.js";
 import { createGenerateTools } from "../../src/cli/generate-tools.js";
+export { strictTsc } from "../helpers/strict-tsc.js";
 
 export const ROOT = resolve(import.meta.dirname, "../..");
 export const SEEDS = ["bots", "cases", "inbox", "prompts", "tickets"] as const;
@@ -25,37 +25,4 @@ export async function writeSeedApp(runDir: string, seed: string): Promise<string
   // Generated clients are ESM (.js import suffixes): nodenext needs the package to say so.
   writeFileSync(join(dir, "package.json"), '{ "type": "module" }');
   return dir;
-}
-
-/** tsc with the strictest flags generated clients promise to support; its output ("" when clean). */
-export function strictTsc(files: string[], cwd: string): string {
-  const args = [
-    join(ROOT, "node_modules/typescript/bin/tsc"),
-    "--noEmit",
-    "--strict",
-    "--noUncheckedIndexedAccess",
-    "--exactOptionalPropertyTypes",
-    "--module",
-    "nodenext",
-    "--moduleResolution",
-    "nodenext",
-    "--target",
-    "es2022",
-    "--lib",
-    "es2022",
-    "--types",
-    "node",
-    "--typeRoots",
-    join(ROOT, "node_modules/@types"),
-    "--skipLibCheck",
-    "--verbatimModuleSyntax",
-    "--isolatedModules",
-    ...files,
-  ];
-  try {
-    execFileSync(process.execPath, args, { cwd, encoding: "utf8" });
-    return "";
-  } catch (e) {
-    return String((e as { stdout?: string }).stdout);
-  }
 }
