@@ -18,6 +18,7 @@ const Send = Runtime.send as (
   op: OperationSpec,
   input?: object,
   call?: CallOptions,
+  special?: typeof Runtime.specialBody,
 ) => Promise<never>;
 /**
  * Get a prompt

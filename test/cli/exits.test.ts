@@ -56,7 +56,7 @@ describe("the CLI exits when its work is done", () => {
     async (spec) => {
       const dir = await tempDir();
       const run = await runUntilExit(["generate", path.join(API, spec), "-o", "client"], dir);
-      expect(run.out).toMatch(/26 written/);
+      expect(run.out).toMatch(/27 written/);
       expect(run.killedAsHung).toBe(false);
       expect(run.code).toBe(0);
     },

@@ -21,7 +21,7 @@ describe("generate", () => {
     const run = await cli(["generate"], dir);
     expect(run).toMatchObject({ code: 0, err: "" });
     expect(run.out).toMatch(
-      /^cases\.yaml -> gen\/cases: 2 operations, 4 error variants, 26 written, 0 removed, 0 unchanged/,
+      /^cases\.yaml -> gen\/cases: 2 operations, 4 error variants, 27 written, 0 removed, 0 unchanged/,
     );
     const out = path.join(dir, "gen/cases");
     expect(await readdir(out)).toContain("error-surface.json");
@@ -75,7 +75,7 @@ describe("generate", () => {
     const run = await cli(["generate"], dir);
     expect(run.code).toBe(1);
     expect(run.err).toMatch(/bad\.yaml:1:1 at #\/swagger: unsupported version/);
-    expect(run.out).toMatch(/good\.yaml -> gen\/good: .* 26 written/);
+    expect(run.out).toMatch(/good\.yaml -> gen\/good: .* 27 written/);
   });
 
   it("an operation override naming no operation is an error pointing into the config", async () => {

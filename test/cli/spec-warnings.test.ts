@@ -26,7 +26,7 @@ describe("spec warnings in the CLI", () => {
     const run = await runCli("generate", SPEC, "-o", out);
     expect(run.code).toBe(0);
     expect(run.err).toBe(`${SPEC}: 2 warnings\n${WARNINGS}\n`);
-    expect(run.out).toMatch(/4 operations, 2 error variants, 26 written/);
+    expect(run.out).toMatch(/4 operations, 2 error variants, 27 written/);
     expect(existsSync(path.join(out, "client.ts"))).toBe(true);
   });
 

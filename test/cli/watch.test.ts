@@ -190,7 +190,7 @@ describe("watch", () => {
     });
     await waitFor(() => out.includes("watching"), "the watching line");
     expect(out).toMatch(
-      /^cases\.yaml -> gen: 26 written, 0 removed \(\d+ ms\); first generation\nwatching 1 spec file/,
+      /^cases\.yaml -> gen: 27 written, 0 removed \(\d+ ms\); first generation\nwatching 1 spec file/,
     );
     controller.abort();
     expect((await running).code).toBe(0);

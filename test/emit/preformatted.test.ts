@@ -36,6 +36,7 @@ describe("constant output is written already formatted", () => {
       "runtime/request.ts",
       "runtime/retry-timing.ts",
       "runtime/send.ts",
+      "runtime/special-body.ts",
       "runtime/stream.ts",
       "runtime/timers.ts",
       "runtime/types.ts",

@@ -36,6 +36,7 @@ beforeAll(async () => {
   expect(unsecured).not.toMatch(/securitySchemes|bearerAuth/);
   writeFileSync(path.join(dir, "spec", "bots.yaml"), unsecured);
   await generateInto(path.join(dir, "spec", "bots.yaml"), "unsecured");
+  await generateInto("test/fixtures/good/openai-streams-and-files.yaml", "streaming");
   server = await startFaultServer();
 });
 afterAll(async () => {
@@ -83,6 +84,20 @@ export const result = getBot(createCore({ baseUrl: "https://bots.example" }), { 
     expect(unsecured).toContain('"getBot"');
     expect(unsecured).not.toContain("Bearer ");
     expect(unsecured).not.toContain("Basic ");
+  });
+
+  it("ships the stream and file readers only with an operation that streams or returns files", async () => {
+    const getBot = await bundle(`import { createCore, getBot } from "./client/index.js";
+export const result = getBot(createCore({ baseUrl: "https://bots.example" }), { path: { botId: "b1" } });
+`);
+    const chat = await bundle(`import { createCore, createChatCompletion } from "./streaming/index.js";
+const core = createCore({ baseUrl: "https://api.example" });
+export const result = createChatCompletion(core, { body: { model: "m", messages: [], stream: true } });
+`);
+    for (const reader of ["[DONE]", "maxEventBytes", "No stream data"]) {
+      expect(chat).toContain(reader);
+      expect(getBot).not.toContain(reader);
+    }
   });
 
   it("an app that only checks errors ships neither tables nor the call machinery (every runtime module is side-effect free)", async () => {

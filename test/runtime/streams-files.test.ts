@@ -9,6 +9,9 @@ import { startStreamServer, type StreamServer } from "./stream-server.js";
 
 let rt: Runtime;
 beforeAll(async () => (rt = await loadRuntime()));
+/** send as a generated function for a streaming or file operation calls it: with the body reader. */
+const send = (ctx: unknown, op: object, input: object, call?: object) =>
+  rt.send(ctx, op, input, call, rt.specialBody);
 const servers: StreamServer[] = [];
 afterEach(() => Promise.all(servers.splice(0).map((s) => s.close())));
 async function serve(handler: Parameters<typeof startStreamServer>[0]) {
@@ -58,7 +61,7 @@ describe("uploads", () => {
     };
     const file = new File([bytes], "data.bin", { type: "application/x-test" });
     const body = { file, purpose: "fine-tune", expires_after: { anchor: "created_at", seconds: 3600 }, count: 3 };
-    const r = await rt.send(client(s), op, { body });
+    const r = await send(client(s), op, { body });
     expect(r.data).toEqual({
       file: { name: "data.bin", type: "application/x-test", sha: sha(bytes) },
       purpose: "fine-tune",
@@ -86,7 +89,7 @@ describe("uploads", () => {
       errors: {},
       requestContentType: "application/octet-stream",
     };
-    const r = await rt.send(client(s), op, { body: make() });
+    const r = await send(client(s), op, { body: make() });
     expect(r.data).toEqual({ type: "application/octet-stream", sha: sha(bytes) });
   });
 });
@@ -108,7 +111,7 @@ describe("downloads", () => {
         res.writeHead(200, { "content-type": type });
         res.end(bytes);
       });
-      const r = await rt.send(client(s), op, { path: { id: "f1" } });
+      const r = await send(client(s), op, { path: { id: "f1" } });
       expect(r.ok).toBe(true);
       expect(r.data).toBeInstanceOf(Blob);
       expect(r.data.type).toBe(type);
@@ -121,9 +124,50 @@ describe("downloads", () => {
       res.writeHead(200, { "content-type": "application/octet-stream" });
       res.end(bytes);
     });
-    const r = await rt.send(client(s, { maxBodyBytes: 100_000 }), op, { path: { id: "f1" } });
+    const r = await send(client(s, { maxBodyBytes: 100_000 }), op, { path: { id: "f1" } });
     expect(r.error).toMatchObject({ kind: "network" });
     expect(r.error.message).toContain("maxBodyBytes (100000)");
+  });
+
+  it('parseAs: "stream" hands the bytes over as they arrive, past maxBodyBytes, a chunk per read', async () => {
+    const s = await serve((_req, res) => {
+      res.writeHead(200, { "content-type": "application/octet-stream" });
+      res.end(bytes);
+    });
+    const call = { parseAs: "stream" };
+    const r = await send(client(s, { maxBodyBytes: 100_000 }), op, { path: { id: "f1" } }, call);
+    expect(r.ok).toBe(true);
+    expect(r.data).toBeInstanceOf(ReadableStream);
+    const got = new Uint8Array(await new Response(r.data as ReadableStream<Uint8Array>).arrayBuffer());
+    expect(sha(got)).toBe(sha(bytes));
+  });
+
+  it('parseAs: "stream": a stall past streamIdleTimeoutMs rejects the read with a timeout error', async () => {
+    const s = await serve((_req, res) => {
+      res.writeHead(200, { "content-type": "application/pdf" });
+      res.write(bytes.subarray(0, 1000)); // then silence, the socket left open
+    });
+    const r = await send(client(s), op, { path: { id: "f1" } }, { parseAs: "stream", streamIdleTimeoutMs: 50 });
+    const reader = (r.data as ReadableStream<Uint8Array>).getReader();
+    expect((await reader.read()).value?.byteLength).toBe(1000);
+    await expect(reader.read()).rejects.toMatchObject({ kind: "timeout", operation: "downloadFile" });
+    await s.clientLeft;
+  });
+
+  it('parseAs: "stream": aborting the signal mid-download closes the socket and rejects the read', async () => {
+    const s = await serve(async (_req, res) => {
+      res.writeHead(200, { "content-type": "application/zip" });
+      for (let i = 0; !res.destroyed && i < 10_000; i++)
+        await new Promise((resolve) => res.write(bytes.subarray(0, 16_384), () => setImmediate(resolve)));
+      res.end();
+    });
+    const ac = new AbortController();
+    const r = await send(client(s), op, { path: { id: "f1" } }, { parseAs: "stream", signal: ac.signal });
+    const reader = (r.data as ReadableStream<Uint8Array>).getReader();
+    expect((await reader.read()).done).toBe(false);
+    ac.abort();
+    await expect(reader.read()).rejects.toMatchObject({ kind: "aborted", category: "terminal" });
+    await s.clientLeft;
   });
 
   it("a JSON error on a file operation is still a classified HttpError", async () => {
@@ -131,7 +175,7 @@ describe("downloads", () => {
       res.writeHead(404, { "content-type": "application/json" });
       res.end('{"error":{"message":"No such file","type":"invalid_request_error","code":"file_not_found"}}');
     });
-    const r = await rt.send(client(s), op, { path: { id: "nope" } });
+    const r = await send(client(s), op, { path: { id: "nope" } });
     expect(r.error).toMatchObject({ kind: "http", status: 404, code: "file_not_found", message: "No such file" });
   });
 });

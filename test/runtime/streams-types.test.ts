@@ -14,7 +14,7 @@ const root = mkdtempSync(path.join(tmpdir(), "faultline-stream-types-"));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 const SPEC = path.resolve(import.meta.dirname, "../fixtures/good/openai-streams-and-files.yaml");
 
-const usage = `import { createClient, isEventStream } from "./openai/index.js";
+const usage = `import { createClient, createCore, createSpeech, isEventStream } from "./openai/index.js";
 
 export async function chat(baseUrl: string): Promise<string> {
   const openai = createClient({ baseUrl, auth: { ApiKeyAuth: "sk-test" }, streamIdleTimeoutMs: 5000 });
@@ -45,7 +45,20 @@ export async function speech(baseUrl: string): Promise<number> {
   return audio.size;
 }
 
+export async function speechAsStream(baseUrl: string): Promise<number> {
+  const openai = createClient({ baseUrl, auth: { ApiKeyAuth: "sk-test" } });
+  const r = await openai.createSpeech({ body: { model: "tts-1", input: "Hi", voice: "alloy" } }, { parseAs: "stream" });
+  if (!r.ok || isEventStream(r.data)) return -1;
+  let size = 0;
+  for await (const chunk of r.data) size += chunk.byteLength;
+  return size;
+}
+
 export function wrong(openai: ReturnType<typeof createClient>) {
+  void createSpeech(createCore({ auth: { ApiKeyAuth: "k" } }), { body: { model: "tts-1", input: "Hi", voice: "alloy" } }, { parseAs: "stream" }).then((r) => {
+    // @ts-expect-error: asked for a stream, the audio is not a Blob
+    if (r.ok && !isEventStream(r.data)) void r.data.arrayBuffer();
+  });
   // @ts-expect-error: a format: binary field takes a Blob or File, not a path string
   void openai.createFile({ body: { file: "./train.jsonl", purpose: "fine-tune" } });
   // @ts-expect-error: purpose is still the spec's enum
@@ -88,6 +101,7 @@ it("OpenAI: streams a chat completion, uploads a file and downloads audio, compi
     expect(server.requests).toBe(2);
     expect(await run.upload(server.url, new Uint8Array(1000).fill(65))).toMatch(/^train\.jsonl:\d{4}$/);
     expect(await run.speech(server.url)).toBe(4096);
+    expect(await run.speechAsStream(server.url)).toBe(4096);
   } finally {
     await server.close();
   }

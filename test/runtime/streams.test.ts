@@ -9,6 +9,9 @@ import { sse, startStreamServer, type StreamServer } from "./stream-server.js";
 
 let rt: Runtime;
 beforeAll(async () => (rt = await loadRuntime()));
+/** send as a generated function for a streaming or file operation calls it: with the body reader. */
+const send = (ctx: unknown, op: object, input: object, call?: object) =>
+  rt.send(ctx, op, input, call, rt.specialBody);
 const servers: StreamServer[] = [];
 afterEach(() => Promise.all(servers.splice(0).map((s) => s.close())));
 async function serve(handler: Parameters<typeof startStreamServer>[0]) {
@@ -47,7 +50,7 @@ describe("events in order", () => {
       await send(`data: {"i":99}\n\n`); // after the sentinel: never delivered
       res.end();
     });
-    const r = await rt.send(client(s), op("json"), { body: {} });
+    const r = await send(client(s), op("json"), { body: {} });
     expect(r.ok).toBe(true);
     expect(rt.isEventStream(r.data)).toBe(true);
     expect(await collect(r.data)).toEqual([0, 1, 2].map((i) => ({ i, text: `t${i}` })));
@@ -62,8 +65,21 @@ describe("events in order", () => {
       await send("\n\n");
       res.end();
     });
-    const r = await rt.send(client(s), op("events"), { body: {} });
+    const r = await send(client(s), op("events"), { body: {} });
     expect(await collect(r.data)).toEqual([{ event: "delta", data: "line one\nline two", id: "7" }, { data: "plain" }]);
+  });
+
+  it("SSE lines may end in a lone CR, CRLF or LF, even with a CRLF split across two chunks", async () => {
+    const s = await serve(async (_req, res) => {
+      const send = sse(res);
+      await send("event: a\rdata: one\r\r");
+      await send("data: two\r");
+      await send("\n\r");
+      await send("\ndata: three\r\n\n");
+      res.end();
+    });
+    const r = await send(client(s), op("events"), { body: {} });
+    expect(await collect(r.data)).toEqual([{ event: "a", data: "one" }, { data: "two" }, { data: "three" }]);
   });
 
   it("JSON lines yield each line's value, the last line without a newline too", async () => {
@@ -71,7 +87,7 @@ describe("events in order", () => {
       res.writeHead(200, { "content-type": "application/x-ndjson" });
       res.end('{"n":1}\n\n{"n":2}\n{"n":3}');
     });
-    const r = await rt.send(client(s), op("json"), { body: {} });
+    const r = await send(client(s), op("json"), { body: {} });
     expect(await collect(r.data)).toEqual([{ n: 1 }, { n: 2 }, { n: 3 }]);
   });
 
@@ -80,7 +96,7 @@ describe("events in order", () => {
       res.writeHead(200, { "content-type": "application/json" });
       res.end('{"whole":true}');
     });
-    const r = await rt.send(client(s), op("json"), { body: {} });
+    const r = await send(client(s), op("json"), { body: {} });
     expect(r.data).toEqual({ whole: true });
     expect(rt.isEventStream(r.data)).toBe(false);
   });
@@ -94,7 +110,7 @@ describe("mid-stream errors", () => {
       await send('event: error\ndata: {"type":"error","error":{"type":"overloaded_error","message":"Overloaded"}}\n\n');
       res.end();
     });
-    const r = await rt.send(client(s), op("json"), { body: {} });
+    const r = await send(client(s), op("json"), { body: {} });
     expect(await collect(r.data)).toEqual([{ type: "content_block_delta", delta: { text: "Hi" } }]);
     expect(r.data.error).toMatchObject({
       kind: "http",
@@ -123,7 +139,7 @@ describe("mid-stream errors", () => {
         await send(`data: ${line}\n\n`);
         res.end();
       });
-      const r = await rt.send(client(s), op("json"), { body: {} });
+      const r = await send(client(s), op("json"), { body: {} });
       expect(await collect(r.data)).toHaveLength(1);
       verdicts.push([r.data.error.code, r.data.error.category, r.data.error.recovery, s.requests]);
     }
@@ -140,7 +156,7 @@ describe("mid-stream errors", () => {
       res.end();
     });
     const classify = { codes: { overloaded_error: { category: "terminal", recovery: "contact-support" } } };
-    const r = await rt.send(client(s), op("json"), { body: {} }, { classify });
+    const r = await send(client(s), op("json"), { body: {} }, { classify });
     await collect(r.data);
     expect(r.data.error).toMatchObject({ category: "terminal", reason: "call" });
   });
@@ -156,7 +172,7 @@ describe("leaving early closes the connection", () => {
   it("aborting the call's signal mid-stream ends the loop with kind aborted; the server sees the socket close", async () => {
     const s = await endless();
     const ac = new AbortController();
-    const r = await rt.send(client(s), op("json"), { body: {} }, { signal: ac.signal });
+    const r = await send(client(s), op("json"), { body: {} }, { signal: ac.signal });
     const seen: unknown[] = [];
     for await (const e of r.data) if (seen.push(e) === 3) ac.abort();
     expect(seen.length).toBeGreaterThanOrEqual(3);
@@ -167,7 +183,7 @@ describe("leaving early closes the connection", () => {
 
   it("break out of the loop closes the socket", async () => {
     const s = await endless();
-    const r = await rt.send(client(s), op("json"), { body: {} });
+    const r = await send(client(s), op("json"), { body: {} });
     expect(await collect(r.data, 2)).toEqual([{ i: 0 }, { i: 1 }]);
     await s.clientLeft;
     expect(r.data.error).toBeUndefined();
@@ -181,7 +197,7 @@ describe("bounds", () => {
       const send = sse(res);
       await send('data: {"i":0}\n\n'); // then silence, the connection held open
     });
-    const r = await rt.send(client(s, { streamIdleTimeoutMs: 100 }), op("json"), { body: {} });
+    const r = await send(client(s, { streamIdleTimeoutMs: 100 }), op("json"), { body: {} });
     expect(await collect(r.data)).toEqual([{ i: 0 }]);
     expect(r.data.error).toMatchObject({ kind: "timeout", category: "retryable" });
     expect(r.data.error.message).toContain("100 ms");
@@ -195,7 +211,7 @@ describe("bounds", () => {
       for (let i = 0; i < 64 && !res.destroyed; i++) await send(`data: ${"x".repeat(1024)}\n`);
       res.end();
     });
-    const r = await rt.send(client(s, { maxEventBytes: 8 * 1024 }), op("events"), { body: {} });
+    const r = await send(client(s, { maxEventBytes: 8 * 1024 }), op("events"), { body: {} });
     expect(await collect(r.data)).toEqual([{ data: '{"i":0}' }]);
     expect(r.data.error).toMatchObject({ kind: "network" });
     expect(r.data.error.message).toContain("maxEventBytes (8192)");
@@ -216,7 +232,7 @@ describe("bounds", () => {
     // Measured from before the call: a client that buffered the body before yielding would count it.
     gc();
     const base = process.memoryUsage().heapUsed;
-    const r = await rt.send(client(s), op("json"), { body: {} });
+    const r = await send(client(s), op("json"), { body: {} });
     let peak = 0;
     let count = 0;
     let bytes = 0;

@@ -63,6 +63,7 @@ it("renders every template with the version and no leftover handlebars", () => {
     "request.ts",
     "retry-timing.ts",
     "send.ts",
+    "special-body.ts",
     "stream.ts",
     "timers.ts",
     "types.ts",

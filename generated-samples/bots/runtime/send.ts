@@ -2,40 +2,30 @@
 // One logical call: build the request, send it, classify the outcome, retry when that is safe.
 // Failures come back as values (Result), never as exceptions, so callers must look at them.
 import { errorHooks, requestHooks, runHook } from "./middleware.js";
-import type { Middleware, MiddlewareError } from "./middleware.js";
+import type { Middleware } from "./middleware.js";
 import { cleanHeaders, normalizeHttpError } from "./normalize.js";
 import { checkOptions, type Context } from "./options.js";
 import { readBody } from "./read-body.js";
-import { specialBody } from "./stream.js";
+import type { SpecialBodyReader } from "./special-body.js";
 import { fetchFollowing } from "./redirect.js";
 import { buildUrl, describe, encodeBody } from "./request.js";
 import { isObj, parseBody } from "./envelope.js";
 import { rateLimitState } from "./rate-limit.js";
 import { DEFAULT_RETRY_POLICY, nextWait, resolvePolicy } from "./retry-timing.js";
 import { armAttempt, TIMED_OUT } from "./timers.js";
-import { aborted, failure, transport } from "./failure.js";
-import type {
-  AbortedError,
-  CallOptions,
-  HttpError,
-  NetworkError,
-  OperationSpec,
-  RequestInput,
-  Result,
-  Success,
-  TimeoutError,
-} from "./types.js";
+import { aborted, failure, transport, type SendError } from "./failure.js";
+import type { CallOptions, OperationSpec, RequestInput, Result, Success } from "./types.js";
 
-export type SendError = HttpError | NetworkError | TimeoutError | AbortedError | MiddlewareError;
-
+/** `special` reads a success that streams or is a file (special-body.ts); without it, bodies are text. */
 export async function send(
   ctx: Context,
   op: OperationSpec,
   input: RequestInput = {},
   call: CallOptions = {},
+  special?: SpecialBodyReader,
 ): Promise<Result<Success, SendError>> {
   const hooks = [...(ctx.options.middleware ?? []), ...(call.middleware ?? [])];
-  const result = await attemptAll(ctx, op, input, call, hooks);
+  const result = await attemptAll(ctx, op, input, call, hooks, special);
   return result.ok || !hooks.length ? result : errorHooks(hooks, op, result);
 }
 
@@ -45,6 +35,7 @@ async function attemptAll(
   input: RequestInput,
   call: CallOptions,
   hooks: Middleware[],
+  specialBody: SpecialBodyReader | undefined,
 ): Promise<Result<Success, SendError>> {
   const { options, api, clock, random, auth } = ctx;
   const { signal } = call;
@@ -114,8 +105,8 @@ async function attemptAll(
         void res.body?.cancel().catch(() => {});
         return failure(hookError);
       }
-      // A stream or a file (stream.ts) is not read as text.
-      const special = res.ok ? await specialBody(res, ctx, op, call, attempts) : undefined;
+      // A stream or a file is not read as text.
+      const special = res.ok ? await specialBody?.(res, ctx, op, call, attempts) : undefined;
       const { text: bodyText, truncated } =
         special ?? (await readBody(res, options, () => clock.now() - start > deadline));
       const contentType = res.headers.get("content-type") ?? "";

@@ -39,3 +39,17 @@ export function armAttempt(limitMs: number, caller: AbortSignal | undefined) {
     },
   };
 }
+
+/** The next chunk, or TIMED_OUT when none came within ms (the idle timeout between chunks). */
+export function readWithin(
+  reader: ReadableStreamDefaultReader<Uint8Array> | undefined,
+  ms: number | undefined,
+) {
+  if (!reader) return Promise.resolve({ done: true as const, value: undefined });
+  if (ms === undefined) return reader.read();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const idle = new Promise<typeof TIMED_OUT>(
+    (resolve) => (timer = setTimeout(resolve, Math.min(ms, MAX_TIMER), TIMED_OUT)),
+  );
+  return Promise.race([reader.read(), idle]).finally(() => clearTimeout(timer));
+}

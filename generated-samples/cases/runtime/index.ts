@@ -13,8 +13,10 @@ export { parseBody } from "./envelope.js";
 export { durationMs, rateLimitState } from "./rate-limit.js";
 export { type Context } from "./options.js";
 export { createContext } from "./context.js";
-export { send, type SendError } from "./send.js";
+export { send } from "./send.js";
+export type { SendError } from "./failure.js";
 export { isEventStream } from "./stream.js";
+export { specialBody } from "./special-body.js";
 export { systemClock } from "./timers.js";
 export { FaultlineError, isFaultlineError, unwrap } from "./errors.js";
 

@@ -3,10 +3,9 @@
 // lines) read incrementally, and binary files read into a Blob. A stream's failure is a value
 // too: the loop ends and the iterable's `error` says why, classified like every other error.
 import { isObj } from "./envelope.js";
-import { readBlob } from "./files.js";
 import { transport } from "./failure.js";
 import { normalizeHttpError } from "./normalize.js";
-import { TIMED_OUT } from "./timers.js";
+import { readWithin, TIMED_OUT } from "./timers.js";
 import type { Context } from "./options.js";
 import type {
   AbortedError,
@@ -37,30 +36,8 @@ export interface EventStream<T> extends AsyncIterable<T> {
   readonly error: StreamError | undefined;
 }
 
-const STREAM = /event-stream|jsonl|ndjson|json-seq/i;
-/** Media types read as text, never as a file. */
-const TEXTUAL = /[+/](x-)?(json|xml|yaml|javascript)\b|^text\/|form-urlencoded|event-stream/i;
-
-/**
- * The success body of an operation that streams or returns files, when the response's content
- * type is such a body; undefined for a body send reads as text.
- */
-export async function specialBody(
-  res: Response,
-  ctx: Context,
-  op: OperationSpec,
-  call: CallOptions,
-  attempts: number,
-): Promise<{ data: unknown; text: ""; truncated: false } | undefined> {
-  const ct = res.headers.get("content-type") ?? "";
-  const none = { text: "", truncated: false } as const;
-  if (op.stream && STREAM.test(ct))
-    return { data: eventStream(res, ctx, op, call, attempts), ...none };
-  if (op.binary && !TEXTUAL.test(ct)) return { data: await readBlob(res, ctx, ct), ...none };
-  return undefined;
-}
-
-function eventStream(
+/** The body as an EventStream: events parsed as they arrive, one at a time. */
+export function eventStream(
   res: Response,
   ctx: Context,
   op: OperationSpec,
@@ -110,10 +87,8 @@ function eventStream(
         buffer += chunk.done
           ? decoder.decode() + "\n\n"
           : decoder.decode(chunk.value, { stream: true });
-        let start = 0;
-        for (let nl = buffer.indexOf("\n"); nl >= 0; nl = buffer.indexOf("\n", start)) {
-          const line = buffer.slice(start, nl).replace(/\r$/, "");
-          start = nl + 1;
+        const [lines, rest] = splitLines(buffer, chunk.done);
+        for (const line of lines) {
           // JSON lines: every line is an event. SSE: a blank line ends the event.
           if (!sse) {
             if (line.trim()) fields = { data: line };
@@ -148,7 +123,7 @@ function eventStream(
               ...(id === undefined ? {} : { id }),
             };
         }
-        buffer = buffer.slice(start);
+        buffer = rest;
         if (buffer.length > maxEvent)
           return fail("network", `Stream event over maxEventBytes (${maxEvent})`);
         if (chunk.done) return;
@@ -171,6 +146,23 @@ function eventStream(
   };
 }
 
+/**
+ * The complete lines at the start of buffer, and what is left. A line ends at CRLF, LF or a
+ * lone CR, as SSE allows; a CR last in an unfinished buffer waits, as the next chunk may begin
+ * with its LF.
+ */
+export function splitLines(buffer: string, final: boolean): [lines: string[], rest: string] {
+  const lines: string[] = [];
+  const eol = /\r\n|\r|\n/g;
+  let start = 0;
+  for (let m = eol.exec(buffer); m; m = eol.exec(buffer)) {
+    if (!final && m[0] === "\r" && m.index === buffer.length - 1) break;
+    lines.push(buffer.slice(start, m.index));
+    start = eol.lastIndex;
+  }
+  return [lines, buffer.slice(start)];
+}
+
 function parseJson(text: string): unknown {
   try {
     return JSON.parse(text);
@@ -179,20 +171,9 @@ function parseJson(text: string): unknown {
   }
 }
 
-/** The next chunk, or TIMED_OUT when none came within ms (the idle timeout between events). */
-function readWithin(
-  reader: ReadableStreamDefaultReader<Uint8Array> | undefined,
-  ms: number | undefined,
-) {
-  if (!reader) return Promise.resolve({ done: true as const, value: undefined });
-  if (ms === undefined) return reader.read();
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const idle = new Promise<typeof TIMED_OUT>(
-    (resolve) => (timer = setTimeout(resolve, ms, TIMED_OUT)),
-  );
-  return Promise.race([reader.read(), idle]).finally(() => clearTimeout(timer));
-}
-
-/** Is a success's data a stream (the spec offers JSON or a stream, as OpenAI's `stream: true`)? */
+/**
+ * Is a success's data an event stream (the spec offers JSON or a stream, as OpenAI's `stream:
+ * true`)? Its `error` tells it from a file's byte stream, which is async-iterable too.
+ */
 export const isEventStream = <T,>(data: T): data is Extract<T, EventStream<unknown>> =>
-  typeof data === "object" && data !== null && Symbol.asyncIterator in data;
+  typeof data === "object" && data !== null && Symbol.asyncIterator in data && "error" in data;

@@ -4,7 +4,7 @@
 // ends the call with a MiddlewareError naming the hook: a Result like every other failure, never a
 // rejection. Hooks get what the request already holds and the error's fields, nothing more.
 import { transport } from "./failure.js";
-import type { SendError } from "./send.js";
+import type { SendError } from "./failure.js";
 import type { AbortedError, Failure, OperationSpec } from "./types.js";
 
 /** "auth": a credential function of createClient({ auth }). */

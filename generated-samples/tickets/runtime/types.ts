@@ -6,6 +6,7 @@ import type { Middleware } from "./middleware.js";
 export type { Auth, BasicCredential, SchemeSpec } from "./auth.js";
 export type { Hook, Middleware, MiddlewareError } from "./middleware.js";
 export type { EventStream, SseEvent, StreamError } from "./stream.js";
+export type { Streamed } from "./files.js";
 export type { BinaryBody, WithBlobs } from "./files.js";
 export type {
   AbortedError,
@@ -227,6 +228,8 @@ export interface CallOptions {
   timeoutMs?: number | undefined;
   /** This call's longest wait between two chunks of a streamed body. */
   streamIdleTimeoutMs?: number | undefined;
+  /** For a file response: "stream" hands the body over as it arrives, uncapped, not as a Blob. */
+  parseAs?: "blob" | "stream" | undefined;
   /** Verdicts for this call only: the strongest layer. */
   classify?: Overrides | undefined;
   /** Run after the client's middleware, for this call only. */

@@ -29,17 +29,36 @@ function methodDocs(op: OperationIR): string {
   return op.deprecated ? `${text}\n@deprecated` : text;
 }
 
-function methodSignature(op: OperationIR): MethodSignature {
+const successMedia = (op: OperationIR) => op.successes.flatMap((s) => s.media);
+/** A success that is a file: a call may ask for it as a byte stream (parseAs: "stream"). */
+const returnsFile = (op: OperationIR) => successMedia(op).some((m) => m.binary);
+/** Reads a success that streams or is a file: the runtime's reader, passed only where needed. */
+const needsSpecialBody = (op: OperationIR) => successMedia(op).some((m) => m.binary || m.stream);
+
+const STREAM_CALL = `CallOptions & { parseAs: "stream" }`;
+/** Its call is required, and a required parameter cannot follow an optional one: so undefined. */
+const streamedInputType = (op: OperationIR) => `T.${typeNames(op).input}${inputRequired(op) ? "" : " | undefined"}`;
+
+/** A file-returning operation has a second signature first: parseAs "stream" types data as a stream. */
+function methodSignatures(op: OperationIR): MethodSignature[] {
   const names = typeNames(op);
-  return {
+  const input = { name: "input", type: `T.${names.input}`, hasQuestionToken: !inputRequired(op) };
+  const plain: MethodSignature = {
     name: propertyKey(op.name),
     docs: [methodDocs(op)],
-    parameters: [
-      { name: "input", type: `T.${names.input}`, hasQuestionToken: !inputRequired(op) },
-      { name: "call", type: "CallOptions", hasQuestionToken: true },
-    ],
+    parameters: [input, { name: "call", type: "CallOptions", hasQuestionToken: true }],
     returnType: `Promise<T.${names.result}>`,
   };
+  if (!returnsFile(op)) return [plain];
+  const streamed: MethodSignature = {
+    ...plain,
+    parameters: [
+      { name: "input", type: streamedInputType(op) },
+      { name: "call", type: STREAM_CALL },
+    ],
+    returnType: `Promise<Runtime.Streamed<T.${names.result}>>`,
+  };
+  return [streamed, plain];
 }
 
 function jsDoc(text: string): string {
@@ -52,14 +71,31 @@ function jsDoc(text: string): string {
 /** `export function name(core, input, call): Promise<Result>`, one line when it fits in 100 columns. */
 function operationFunction(op: OperationIR): string {
   const names = typeNames(op);
-  const params = ["core: Core", `input${inputRequired(op) ? "" : "?"}: T.${names.input}`, "call?: CallOptions"];
-  const returns = `): Promise<T.${names.result}> {`;
-  const oneLine = `export function ${op.name}(${params.join(", ")}${returns}`;
-  const head =
-    oneLine.length <= 100
-      ? oneLine
-      : `export function ${op.name}(\n${params.map((p) => `  ${p},\n`).join("")}${returns}`;
-  return `${jsDoc(methodDocs(op))}\n${head}\n  return Send(core, Spec.${op.name}, input, call);\n}`;
+  const input = `input${inputRequired(op) ? "" : "?"}: T.${names.input}`;
+  const head = (params: string[], returns: string, end: string) => {
+    const oneLine = `export function ${op.name}(${params.join(", ")}): ${returns}${end}`;
+    if (oneLine.length <= 100) return oneLine;
+    return `export function ${op.name}(\n${params.map((p) => `  ${p},\n`).join("")}): ${returns}${end}`;
+  };
+  const result = `Promise<T.${names.result}>`;
+  const overloads = returnsFile(op)
+    ? [
+        head(
+          ["core: Core", `input: ${streamedInputType(op)}`, `call: ${STREAM_CALL}`],
+          `Promise<Runtime.Streamed<T.${names.result}>>`,
+          ";",
+        ),
+        head(["core: Core", input, "call?: CallOptions"], result, ";"),
+      ]
+    : [];
+  const implementation = head(
+    ["core: Core", input, "call?: CallOptions"],
+    overloads.length ? "Promise<unknown>" : result,
+    " {",
+  );
+  const reader = needsSpecialBody(op) ? ", Runtime.specialBody" : "";
+  const body = `  return Send(core, Spec.${op.name}, input, call${reader});\n}`;
+  return `${jsDoc(methodDocs(op))}\n${[...overloads, implementation].join("\n")}\n${body}`;
 }
 
 /** The options createCore and createClient take: baseUrl is optional when the spec names a server. */
@@ -83,6 +119,7 @@ const Send = Runtime.send as (
   op: OperationSpec,
   input?: object,
   call?: CallOptions,
+  special?: typeof Runtime.specialBody,
 ) => Promise<never>;`,
 ];
 
@@ -114,7 +151,7 @@ export function clientStatements(
         `A typed, retry-aware client for ${title}. No method throws for an HTTP, network, timeout or abort failure: each returns a Result.`,
       ),
     ],
-    methods: ops.map(methodSignature),
+    methods: ops.flatMap(methodSignatures),
   };
   const table = ops.length > 0 ? `{\n${ops.map((op) => `  ${op.name},\n`).join("")}}` : "{}";
   return [
