@@ -1,10 +1,12 @@
-// A client generated from OpenAI's streaming and file operations (a trimmed copy of its spec),
-// used the way its docs do: stream a chat completion, upload a file, fetch speech audio. The
-// usage compiles under the strictest settings (wrong bodies rejected), then runs against a
-// loopback server that plays OpenAI.
+// A client generated from OpenAI's streaming and file operations (derived from its spec by
+// scripts/trim-spec.ts: the operations and every schema they reach, unchanged), used the way its
+// docs do: stream a chat completion, upload a file, fetch speech audio, stream a transcription of
+// an uploaded file. The usage compiles under the strictest settings (wrong bodies rejected), then
+// runs against a loopback server that plays OpenAI.
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { Readable } from "node:stream";
 import { pathToFileURL } from "node:url";
 import { afterAll, expect, it } from "vitest";
 import { compileAll, generateInto } from "../hostile/compile-generated.js";
@@ -54,6 +56,19 @@ export async function speechAsStream(baseUrl: string): Promise<number> {
   return size;
 }
 
+export async function transcribe(baseUrl: string, bytes: Uint8Array<ArrayBuffer>): Promise<string> {
+  const openai = createClient({ baseUrl, auth: { ApiKeyAuth: "sk-test" } });
+  const file = new File([bytes], "hello.wav", { type: "audio/wav" });
+  const r = await openai.createTranscription({ body: { file, model: "gpt-4o-transcribe", stream: true } });
+  if (!r.ok || !isEventStream(r.data)) return "failed";
+  const parts: string[] = [];
+  for await (const e of r.data) {
+    if (e.type === "transcript.text.delta") parts.push(e.delta);
+    else if (e.type === "transcript.text.done") parts.push("|" + e.text);
+  }
+  return parts.join("");
+}
+
 export function wrong(openai: ReturnType<typeof createClient>) {
   void createSpeech(createCore({ auth: { ApiKeyAuth: "k" } }), { body: { model: "tts-1", input: "Hi", voice: "alloy" } }, { parseAs: "stream" }).then((r) => {
     // @ts-expect-error: asked for a stream, the audio is not a Blob
@@ -66,7 +81,7 @@ export function wrong(openai: ReturnType<typeof createClient>) {
 }
 `;
 
-it("OpenAI: streams a chat completion, uploads a file and downloads audio, compiled strictly", async () => {
+it("OpenAI: streams a chat completion, uploads a file, downloads audio, streams a transcription, compiled strictly", async () => {
   await generateInto(SPEC, path.join(root, "src", "openai"));
   writeFileSync(path.join(root, "src", "usage.ts"), usage);
   expect(await compileAll(root)).toBe("");
@@ -80,6 +95,21 @@ it("OpenAI: streams a chat completion, uploads a file and downloads audio, compi
       for await (const part of req) size += (part as Buffer).length;
       res.writeHead(200, { "content-type": "application/json" });
       return void res.end(JSON.stringify({ id: "file-1", bytes: size, filename: "train.jsonl", purpose: "fine-tune" }));
+    }
+    if (req.url === "/audio/transcriptions") {
+      const form = await new Request("http://x", {
+        method: "POST",
+        headers: req.headers as HeadersInit,
+        body: Readable.toWeb(req) as ReadableStream<Uint8Array>,
+        duplex: "half",
+      }).formData();
+      const file = form.get("file") as File;
+      const heard = `${file.name}:${file.size}:${form.get("stream") as string}`;
+      const send = sse(res);
+      await send(`data: ${JSON.stringify({ type: "transcript.text.delta", delta: "Hel" })}\n\n`);
+      await send(`data: ${JSON.stringify({ type: "transcript.text.delta", delta: "lo" })}\n\n`);
+      await send(`data: ${JSON.stringify({ type: "transcript.text.done", text: heard })}\n\n`);
+      return void res.end();
     }
     if (req.url === "/audio/speech") {
       res.writeHead(200, { "content-type": "application/octet-stream" });
@@ -102,6 +132,7 @@ it("OpenAI: streams a chat completion, uploads a file and downloads audio, compi
     expect(await run.upload(server.url, new Uint8Array(1000).fill(65))).toMatch(/^train\.jsonl:\d{4}$/);
     expect(await run.speech(server.url)).toBe(4096);
     expect(await run.speechAsStream(server.url)).toBe(4096);
+    expect(await run.transcribe(server.url, new Uint8Array(2500).fill(9))).toBe("Hello|hello.wav:2500:true");
   } finally {
     await server.close();
   }
