@@ -126,6 +126,18 @@ describe("mid-stream errors", () => {
     expect(s.requests).toBe(1);
   });
 
+  it("a mid-stream error's retry advice in its body (retry_after seconds) becomes retryAfterMs", async () => {
+    const s = await serve(async (_req, res) => {
+      const send = sse(res);
+      await send('data: {"choices":[]}\n\n');
+      await send('data: {"error":{"message":"Slow down","code":"rate_limit_exceeded","retry_after":2.5}}\n\n');
+      res.end();
+    });
+    const r = await send(client(s), op("json"), { body: {} });
+    expect(await collect(r.data)).toHaveLength(1);
+    expect(r.data.error).toMatchObject({ code: "rate_limit_exceeded", recovery: "wait-and-retry", retryAfterMs: 2500 });
+  });
+
   it("OpenAI's error object in a data line is classified by its code's words (rate limit, quota)", async () => {
     const lines = [
       '{"error":{"message":"Rate limit reached","type":"requests","code":"rate_limit_exceeded"}}',

@@ -5,6 +5,7 @@
 import { byteStream, readBlob } from "./files.js";
 import { eventStream } from "./stream.js";
 import type { Context } from "./options.js";
+import type { StreamError } from "./stream.js";
 import type { CallOptions, OperationSpec } from "./types.js";
 
 const STREAM = /event-stream|jsonl|ndjson|json-seq/i;
@@ -12,6 +13,14 @@ const STREAM = /event-stream|jsonl|ndjson|json-seq/i;
 const TEXTUAL = /[+/](x-)?(json|xml|yaml|javascript)\b|^text\/|form-urlencoded|event-stream/i;
 
 export type SpecialBodyReader = typeof specialBody;
+
+/** `early`: the error that ended a stream before its first event (stream.ts). */
+export interface SpecialBody {
+  data: unknown;
+  text: "";
+  truncated: false;
+  early?: StreamError | undefined;
+}
 
 /**
  * The success body of an operation that streams or returns files, when the response's content
@@ -23,11 +32,13 @@ export async function specialBody(
   op: OperationSpec,
   call: CallOptions,
   attempts: number,
-): Promise<{ data: unknown; text: ""; truncated: false } | undefined> {
+): Promise<SpecialBody | undefined> {
   const ct = res.headers.get("content-type") ?? "";
   const none = { text: "", truncated: false } as const;
-  if (op.stream && STREAM.test(ct))
-    return { data: eventStream(res, ctx, op, call, attempts), ...none };
+  if (op.stream && STREAM.test(ct)) {
+    const { stream, early } = await eventStream(res, ctx, op, call, attempts);
+    return { data: stream, ...none, early };
+  }
   if (!op.binary || TEXTUAL.test(ct)) return undefined;
   if (call.parseAs === "stream") return { data: byteStream(res, ctx, op, call, attempts), ...none };
   return { data: await readBlob(res, ctx, ct), ...none };

@@ -36,14 +36,18 @@ export interface EventStream<T> extends AsyncIterable<T> {
   readonly error: StreamError | undefined;
 }
 
-/** The body as an EventStream: events parsed as they arrive, one at a time. */
-export function eventStream(
+/**
+ * The body as an EventStream: events parsed as they arrive, one at a time. The first is read
+ * before the stream is handed over, so `early` is the error that ended it before any event: no
+ * event was delivered yet, so send may still retry it as it would an error response.
+ */
+export async function eventStream(
   res: Response,
   ctx: Context,
   op: OperationSpec,
   call: CallOptions,
   attempts: number,
-): EventStream<unknown> {
+): Promise<{ stream: EventStream<unknown>; early: StreamError | undefined }> {
   let error: StreamError | undefined;
   const end = (e: StreamError) => void (error = e);
   const fail = (kind: "network" | "timeout" | "aborted", message: string) =>
@@ -130,6 +134,8 @@ export function eventStream(
       }
     } catch (e) {
       if (signal?.aborted) return fail("aborted", "Request aborted");
+      // The attempt's timeoutMs aborts the fetch while the first event is awaited.
+      if (e === TIMED_OUT) return fail("timeout", "Timed out before the first event");
       fail("network", `Stream broke: ${String((e as Error)?.message ?? e).slice(0, 200)}`);
     } finally {
       signal?.removeEventListener("abort", cancel);
@@ -138,12 +144,25 @@ export function eventStream(
     }
   }
 
-  return {
+  const source = events();
+  const first = await source.next();
+  async function* delivered(): AsyncGenerator<unknown, void, undefined> {
+    if (first.done) return;
+    try {
+      yield first.value;
+      yield* source;
+    } finally {
+      await source.return(); // a break before the rest was asked for still closes the socket
+    }
+  }
+  const once = delivered(); // one pass: a second loop ends at once, as the events are gone
+  const stream = {
     get error() {
       return error;
     },
-    [Symbol.asyncIterator]: () => events(),
+    [Symbol.asyncIterator]: () => once,
   };
+  return { stream, early: first.done ? error : undefined };
 }
 
 /**

@@ -3,17 +3,16 @@
 // Failures come back as values (Result), never as exceptions, so callers must look at them.
 import { errorHooks, requestHooks, runHook } from "./middleware.js";
 import type { Middleware } from "./middleware.js";
-import { cleanHeaders, normalizeHttpError } from "./normalize.js";
+import { normalizeHttpError } from "./normalize.js";
 import { checkOptions, type Context } from "./options.js";
 import { readBody } from "./read-body.js";
 import type { SpecialBodyReader } from "./special-body.js";
 import { fetchFollowing } from "./redirect.js";
 import { buildUrl, describe, encodeBody } from "./request.js";
 import { isObj, parseBody } from "./envelope.js";
-import { rateLimitState } from "./rate-limit.js";
 import { DEFAULT_RETRY_POLICY, nextWait, resolvePolicy } from "./retry-timing.js";
 import { armAttempt, TIMED_OUT } from "./timers.js";
-import { aborted, failure, transport, type SendError } from "./failure.js";
+import { aborted, failure, success, transport, type SendError } from "./failure.js";
 import type { CallOptions, OperationSpec, RequestInput, Result, Success } from "./types.js";
 
 /** `special` reads a success that streams or is a file (special-body.ts); without it, bodies are text. */
@@ -90,6 +89,7 @@ async function attemptAll(
     const limit = Math.min(timeoutMs ?? Infinity, deadline - (clock.now() - start));
     const guard = armed || retry ? armAttempt(limit, signal) : undefined;
     let error: SendError;
+    let streamed: ReturnType<typeof success> | undefined;
     attempts++;
     try {
       const { method, headers, body } = out;
@@ -114,38 +114,29 @@ async function attemptAll(
       const data = special ? special.data : parse();
       // A success schema with an ok/success flag: { ok: false } on a 200 is an error (Slack's style).
       if (res.ok && !(op.okField && isObj(data) && data[op.okField] === false)) {
-        let clean: Readonly<Record<string, string>> | undefined;
-        const now = clock.now();
-        const headers = () => (clean ??= cleanHeaders(res.headers));
-        return {
-          ok: true,
+        const ok = success(res, data, attempts, clock.now());
+        if (!special?.early) return ok;
+        // A stream that failed before its first event: retried when that is safe, as an error
+        // response would be; else the caller gets the stream, whose `error` says why it ended.
+        streamed = ok;
+        error = special.early;
+      } else {
+        error = normalizeHttpError({
+          call: call.classify,
+          client: options.classify,
           status: res.status,
-          data,
-          // Cleaned on first read: most callers never look. A getter in a literal is enumerable.
-          get headers() {
-            return headers();
-          },
-          get rateLimit() {
-            return rateLimitState(headers(), now);
-          },
+          headers: res.headers,
+          bodyText,
+          contentType,
+          // A browser hides a redirect's target from fetch (redirect: "manual"): status 0.
+          statusText: res.type === "opaqueredirect" ? "Redirect not followed" : res.statusText,
+          op,
+          api,
           attempts,
-        };
+          nowMs: clock.now(),
+        });
+        if (truncated) error.bodyTruncated = true;
       }
-      error = normalizeHttpError({
-        call: call.classify,
-        client: options.classify,
-        status: res.status,
-        headers: res.headers,
-        bodyText,
-        contentType,
-        // A browser hides a redirect's target from fetch (redirect: "manual"): status 0.
-        statusText: res.type === "opaqueredirect" ? "Redirect not followed" : res.statusText,
-        op,
-        api,
-        attempts,
-        nowMs: clock.now(),
-      });
-      if (truncated) error.bodyTruncated = true;
     } catch (e) {
       if (signal?.aborted) return aborted(op, attempts);
       error =
@@ -172,7 +163,7 @@ async function attemptAll(
           error.recovery === "wait-and-retry" ||
           error.reason === "server" ||
           op.errors[error.statusKey]?.notProcessed === true));
-    const fail = failure(error, clock.now());
+    const fail = streamed ?? failure(error, clock.now());
     if (error.category !== "retryable" || !replayable || retry >= policy.maxRetries) return fail;
     // A server asking for a longer wait than we accept: hand it to the caller rather than block.
     const wait = nextWait(error.retryAfterMs, retry, policy, random);
