@@ -81,7 +81,8 @@ function itemVariant(doc: Doc, variant: Variant, data: unknown): Node {
 
 /** Undefined when the itemSchema describes no object: the stream is then typed as raw events. */
 export function sseItems(doc: Doc, itemSchema: unknown): SseItems | undefined {
-  const all = variants(doc, itemSchema);
+  // An `event: error` ends the stream with a classified error (runtime stream.ts): never an item.
+  const all = variants(doc, itemSchema).filter((v) => eventNames(doc, v)?.join() !== "error");
   if (all.length === 0) return undefined;
   const json = all.map((v) => jsonData(doc, v));
   const names = all.map((v) => eventNames(doc, v));
