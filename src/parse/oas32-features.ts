@@ -7,7 +7,7 @@
 // read as a stream, and itemSchema event data that cannot be told apart by event name.
 import { pointerOf, type SpecWarning } from "../diagnostics.js";
 import { deref, isNode, type Doc, type Node } from "./document.js";
-import { streamItems } from "./media-kinds.js";
+import { streamItems, streamKind } from "./media-kinds.js";
 import { HTTP_METHODS } from "../vocabulary.js";
 
 const SKIPPED_OPERATION = "left this operation out of the client";
@@ -109,7 +109,7 @@ function checkMedia(
   if (m.itemSchema === undefined || !response) return;
   if (own) at = [...at, "itemSchema"];
   const items = streamItems(doc, contentType, m);
-  if (!items)
+  if (!streamKind(doc, contentType, m))
     warn(
       at,
       `itemSchema on ${contentType}, which faultline does not read as a stream`,

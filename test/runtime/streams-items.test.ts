@@ -84,16 +84,36 @@ it("3.2 itemSchema: SSE events narrow on their name to typed JSON data, JSON lin
       return void res.end(JSON.stringify({ custom_id: "b", result: { type: "errored" } }) + "\n");
     }
     const send = sse(res);
-    await send(event("message_start", { type: "message_start", message: { id: "msg_1", model: "m", role: "assistant" } }));
+    await send(
+      event("message_start", { type: "message_start", message: { id: "msg_1", model: "m", role: "assistant" } }),
+    );
     if (scenario === "overloaded") {
       await send(event("error", { type: "error", error: { type: "overloaded_error", message: "Overloaded" } }));
       return void res.end();
     }
     await send(event("ping", scenario === "not-json" ? "pong" : { type: "ping" }));
-    await send(event("content_block_delta", { type: "content_block_delta", index: 0, delta: { type: "text_delta", text: "Hel" } }));
-    await send(event("content_block_delta", { type: "content_block_delta", index: 0, delta: { type: "text_delta", text: "lo" } }));
+    await send(
+      event("content_block_delta", {
+        type: "content_block_delta",
+        index: 0,
+        delta: { type: "text_delta", text: "Hel" },
+      }),
+    );
+    await send(
+      event("content_block_delta", {
+        type: "content_block_delta",
+        index: 0,
+        delta: { type: "text_delta", text: "lo" },
+      }),
+    );
     await send(event("heartbeat", "still here"));
-    await send(event("message_delta", { type: "message_delta", delta: { stop_reason: "end_turn" }, usage: { output_tokens: 2 } }));
+    await send(
+      event("message_delta", {
+        type: "message_delta",
+        delta: { stop_reason: "end_turn" },
+        usage: { output_tokens: 2 },
+      }),
+    );
     await send(event("message_stop", { type: "message_stop" }));
     res.end();
   });
