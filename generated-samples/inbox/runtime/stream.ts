@@ -6,7 +6,7 @@ import { isObj } from "./envelope.js";
 import { readBlob } from "./files.js";
 import { transport } from "./failure.js";
 import { normalizeHttpError } from "./normalize.js";
-import { TIMED_OUT } from "./timers.js";
+import { readWithin, TIMED_OUT } from "./timers.js";
 import type { Context } from "./options.js";
 import type {
   AbortedError,
@@ -138,13 +138,16 @@ function eventStream(
           if (event === "error" || (isObj(json) && (json.type === "error" || json.error != null))) {
             return midStream(json === undefined ? { message: data } : json);
           }
-          if (op.stream !== "events" || !sse) {
-            if (json === undefined) return fail("network", "Stream event is not JSON");
-            yield json;
-          } else
+          // JSON, but for SSE events yielded whole with data that no itemSchema declares JSON by event name.
+          const whole = op.stream === "events" && sse;
+          const isJson =
+            !whole || op.jsonEvents === true || !!op.jsonEvents?.includes(event ?? "message");
+          if (isJson && json === undefined) return fail("network", "Stream event is not JSON");
+          if (!whole) yield json;
+          else
             yield {
               ...(event === undefined ? {} : { event }),
-              data,
+              data: isJson ? json : data,
               ...(id === undefined ? {} : { id }),
             };
         }
@@ -177,20 +180,6 @@ function parseJson(text: string): unknown {
   } catch {
     return undefined;
   }
-}
-
-/** The next chunk, or TIMED_OUT when none came within ms (the idle timeout between events). */
-function readWithin(
-  reader: ReadableStreamDefaultReader<Uint8Array> | undefined,
-  ms: number | undefined,
-) {
-  if (!reader) return Promise.resolve({ done: true as const, value: undefined });
-  if (ms === undefined) return reader.read();
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const idle = new Promise<typeof TIMED_OUT>(
-    (resolve) => (timer = setTimeout(resolve, ms, TIMED_OUT)),
-  );
-  return Promise.race([reader.read(), idle]).finally(() => clearTimeout(timer));
 }
 
 /** Is a success's data a stream (the spec offers JSON or a stream, as OpenAI's `stream: true`)? */
