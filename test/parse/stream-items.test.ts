@@ -54,6 +54,31 @@ describe("itemSchema: how the runtime reads each item", () => {
       },
     ],
     [
+      "the OpenAPI 3.2 specification's own SSE example: JSON for addJson, text for addString and base64url addBinary",
+      {
+        given: {
+          "text/event-stream": {
+            itemSchema: {
+              type: "object",
+              properties: { event: str, data: str, retry: { type: "integer", minimum: 0 }, id: str },
+              required: ["data"],
+              oneOf: [
+                { properties: { event: { const: "addString" } } },
+                {
+                  properties: {
+                    event: { const: "addJson" },
+                    data: json({ type: "object", properties: { foo: { type: "integer" } } }),
+                  },
+                },
+                { properties: { event: { const: "addBinary" }, data: { contentEncoding: "base64url" } } },
+              ],
+            },
+          },
+        },
+        want: { stream: "events", itemSchema: true, jsonEvents: ["addJson"] },
+      },
+    ],
+    [
       "SSE with text data only: events typed, data left as sent",
       {
         given: { "text/event-stream": { itemSchema: { type: "object", properties: { event: str, data: str } } } },
