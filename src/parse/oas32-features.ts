@@ -116,6 +116,13 @@ function checkMedia(
       "ignored it: the body is typed by its `schema`",
       "stream as text/event-stream or JSON lines (application/jsonl)",
     );
+  if (items?.tooBig)
+    warn(
+      at,
+      "the itemSchema has more event variants, or nests deeper, than faultline reads (100 variants, 8 levels)",
+      "typed its events as sent: { event, data, id } strings",
+      "describe each event once, as one oneOf of variants",
+    );
   for (const what of items?.undecided ?? [])
     warn(
       at,

@@ -6,9 +6,16 @@
 // openapi-typescript types the items by, so both say the same thing about every event.
 import { deref, isNode, type Doc, type Node } from "./document.js";
 
-/** Schemas can be circular, and a union of unions multiplies: event schemas are never this big. */
+/**
+ * Schemas can be circular, a union of unions multiplies, and a spec is untrusted: an itemSchema
+ * past these bounds is not read in part (a type missing variants would be wrong), but not at all.
+ */
 const MAX_DEPTH = 8;
 const MAX_VARIANTS = 100;
+const MAX_VISITS = 2_000;
+
+/** Thrown inside `variants` only, when an itemSchema is past the bounds. */
+class TooBig extends Error {}
 
 interface Variant {
   /** Raw property schemas ($refs kept, so schema.ts keeps naming the components). */
@@ -23,7 +30,16 @@ export interface SseItems {
   schema: Node;
   /** JSON data the runtime cannot tell apart by event name: yielded (and typed) as the string it is. */
   undecided: string[];
+  /** Past the bounds above: typed as raw events. */
+  tooBig?: true;
 }
+
+/** The event as sent, when the itemSchema cannot be read: what an SSE stream without one yields. */
+const RAW_EVENT: Node = {
+  type: "object",
+  properties: { event: { type: "string" }, data: { type: "string" }, id: { type: "string" } },
+  required: ["data"],
+};
 
 const strings = (value: unknown): string[] =>
   Array.isArray(value) ? value.filter((v): v is string => typeof v === "string") : [];
@@ -33,21 +49,30 @@ function merged(a: Variant, b: Variant): Variant {
 }
 
 /** Each object shape the schema allows: allOf merged in, oneOf/anyOf branches each a variant. */
-function variants(doc: Doc, schema: unknown, depth = 0): Variant[] {
+function variants(doc: Doc, schema: unknown, budget: { visits: number }, depth = 0): Variant[] {
   const node = deref(doc, schema);
-  if (node === undefined || depth > MAX_DEPTH) return [];
+  if (node === undefined) return [];
+  if (depth > MAX_DEPTH || --budget.visits < 0) throw new TooBig();
   let bases: Variant[] = [
     { properties: isNode(node.properties) ? { ...node.properties } : {}, required: new Set(strings(node.required)) },
   ];
   for (const member of Array.isArray(node.allOf) ? node.allOf : []) {
-    const parts = variants(doc, member, depth + 1);
-    if (parts.length > 0) bases = bases.flatMap((b) => parts.map((p) => merged(b, p))).slice(0, MAX_VARIANTS);
+    const parts = variants(doc, member, budget, depth + 1);
+    if (parts.length > 0) bases = product(bases, parts);
   }
   const branches = [node.oneOf, node.anyOf].flatMap((list): unknown[] => (Array.isArray(list) ? list : []));
   if (branches.length === 0) return bases;
-  return bases
-    .flatMap((b) => branches.flatMap((branch) => variants(doc, branch, depth + 1).map((v) => merged(b, v))))
-    .slice(0, MAX_VARIANTS);
+  const alternatives: Variant[] = [];
+  for (const branch of branches) {
+    alternatives.push(...variants(doc, branch, budget, depth + 1));
+    if (alternatives.length > MAX_VARIANTS) throw new TooBig();
+  }
+  return product(bases, alternatives);
+}
+
+function product(a: Variant[], b: Variant[]): Variant[] {
+  if (a.length * b.length > MAX_VARIANTS) throw new TooBig();
+  return a.flatMap((x) => b.map((y) => merged(x, y)));
 }
 
 /** The event names a variant admits (its `event`'s const or enum); undefined when it admits any. */
@@ -79,10 +104,22 @@ function itemVariant(doc: Doc, variant: Variant, data: unknown): Node {
   return { type: "object", properties, required: [...required, "data"].sort() };
 }
 
+/** Every variant of an itemSchema; undefined past the bounds. */
+function allVariants(doc: Doc, itemSchema: unknown): Variant[] | undefined {
+  try {
+    return variants(doc, itemSchema, { visits: MAX_VISITS });
+  } catch (error) {
+    if (error instanceof TooBig) return undefined;
+    throw error;
+  }
+}
+
 /** Undefined when the itemSchema describes no object: the stream is then typed as raw events. */
 export function sseItems(doc: Doc, itemSchema: unknown): SseItems | undefined {
+  const read = allVariants(doc, itemSchema);
+  if (read === undefined) return { jsonEvents: undefined, schema: RAW_EVENT, undecided: [], tooBig: true };
   // An `event: error` ends the stream with a classified error (runtime stream.ts): never an item.
-  const all = variants(doc, itemSchema).filter((v) => eventNames(doc, v)?.join() !== "error");
+  const all = read.filter((v) => eventNames(doc, v)?.join() !== "error");
   if (all.length === 0) return undefined;
   const json = all.map((v) => jsonData(doc, v));
   const names = all.map((v) => eventNames(doc, v));

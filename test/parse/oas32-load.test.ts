@@ -159,6 +159,30 @@ describe("OpenAPI 3.2 features left out: a warning each", () => {
       },
     ],
     [
+      "an itemSchema with more event variants than faultline reads",
+      {
+        given: {
+          "/x": {
+            get: {
+              responses: {
+                "200": sse({
+                  oneOf: Array.from({ length: 101 }, (_, i) => ({
+                    properties: { event: { const: `e${i}` }, data: { contentMediaType: "application/json" } },
+                  })),
+                }),
+              },
+            },
+          },
+        },
+        want: {
+          pointer: "/paths/~1x/get/responses/200/content/text~1event-stream/itemSchema",
+          problem: /more event variants/,
+          did: /as sent/,
+          operations: 1,
+        },
+      },
+    ],
+    [
       "an itemSchema on a body faultline does not read as a stream",
       {
         given: {

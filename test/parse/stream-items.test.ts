@@ -127,6 +127,17 @@ describe("itemSchema: how the runtime reads each item", () => {
       },
     ],
     [
+      "an itemSchema past the bounds (over 100 variants) is not read in part: raw events",
+      {
+        given: {
+          "text/event-stream": {
+            itemSchema: { oneOf: Array.from({ length: 101 }, (_, i) => named(`e${i}`, json(tick))) },
+          },
+        },
+        want: { stream: "events", itemSchema: true, jsonEvents: undefined },
+      },
+    ],
+    [
       "an SSE schema (not itemSchema) is typed as today",
       {
         given: { "text/event-stream": { schema: tick } },
@@ -176,6 +187,26 @@ describe("itemSchema: the item type openapi-typescript is given", () => {
               required: ["data", "event"],
             },
           ],
+        },
+      },
+    ],
+    [
+      "SSE: a union of unions past the bounds is the raw event, not some of its variants",
+      {
+        given: [
+          "text/event-stream",
+          {
+            itemSchema: {
+              oneOf: Array.from({ length: 40 }, (_, i) => ({
+                oneOf: Array.from({ length: 40 }, (_, j) => named(`e${i}-${j}`, json(tick))),
+              })),
+            },
+          },
+        ],
+        want: {
+          type: "object",
+          properties: { event: str, data: str, id: str },
+          required: ["data"],
         },
       },
     ],
