@@ -3,7 +3,7 @@
 // image/webp, application/pdf) does not matter; a schema of format: binary marks a file too.
 import { deref, isNode, type Doc, type Node } from "./document.js";
 import { objectVariants } from "./schema-shapes.js";
-import { sseItems, type SseItems } from "./stream-items.js";
+import { describesDataOnly, sseItems, type SseItems } from "./stream-items.js";
 
 const base = (contentType: string) => contentType.split(";")[0]!.trim().toLowerCase();
 
@@ -19,7 +19,7 @@ export function streamKind(doc: Doc, contentType: string, media: Node): "events"
   const type = base(contentType);
   if (JSON_LINES.test(type)) return "json";
   if (type !== "text/event-stream") return undefined;
-  if (media.itemSchema !== undefined) return "events";
+  if (media.itemSchema !== undefined) return describesDataOnly(doc, media.itemSchema) ? "json" : "events";
   const schema = deref(doc, media.schema);
   if (!schema || schema.type === "string") return "events";
   return "json";

@@ -114,6 +114,16 @@ function allVariants(doc: Doc, itemSchema: unknown): Variant[] | undefined {
   }
 }
 
+/**
+ * Does an SSE itemSchema describe the data's JSON rather than the event object (no variant has
+ * `event` or `data`, some have properties)? A common reading of it; typed as an SSE `schema` is.
+ */
+export function describesDataOnly(doc: Doc, itemSchema: unknown): boolean {
+  const all = allVariants(doc, itemSchema);
+  if (!all?.some((v) => Object.keys(v.properties).length > 0)) return false;
+  return all.every((v) => v.properties.event === undefined && v.properties.data === undefined);
+}
+
 /** Undefined when the itemSchema describes no object: the stream is then typed as raw events. */
 export function sseItems(doc: Doc, itemSchema: unknown): SseItems | undefined {
   const read = allVariants(doc, itemSchema);

@@ -79,6 +79,20 @@ describe("itemSchema: how the runtime reads each item", () => {
       },
     ],
     [
+      "an SSE itemSchema with neither `event` nor `data` describes the data's JSON: each event's parsed data",
+      {
+        given: { "text/event-stream": { itemSchema: { $ref: "#/components/schemas/Tick" } } },
+        want: { stream: "json", itemSchema: true, jsonEvents: undefined },
+      },
+    ],
+    [
+      "an SSE itemSchema with no properties at all (a string) stays raw events, data as sent",
+      {
+        given: { "text/event-stream": { itemSchema: str } },
+        want: { stream: "events", itemSchema: true, jsonEvents: undefined },
+      },
+    ],
+    [
       "SSE with text data only: events typed, data left as sent",
       {
         given: { "text/event-stream": { itemSchema: { type: "object", properties: { event: str, data: str } } } },
@@ -161,6 +175,10 @@ describe("itemSchema: the item type openapi-typescript is given", () => {
   const doc = { root: { components: { schemas: { Tick: tick } } }, file: "given.yaml" };
   const tests: TestCase<[string, Spec], unknown>[] = [
     ["JSON lines: the itemSchema itself", { given: ["application/jsonl", { itemSchema: tick }], want: tick }],
+    [
+      "SSE whose itemSchema is the data's JSON: the itemSchema itself",
+      { given: ["text/event-stream", { itemSchema: tick }], want: tick },
+    ],
     [
       "SSE: data its contentSchema where parsed, else a string; data always present; retry and other fields dropped",
       {
