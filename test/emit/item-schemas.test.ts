@@ -4,6 +4,7 @@
 import { describe, expect, it } from "vitest";
 import { schemaTypes } from "../../src/emit/schema/schema-types.js";
 import { withItemSchemas } from "../../src/emit/schema/item-schemas.js";
+import { hoistDeepRefs } from "../../src/parse/hoist-refs.js";
 
 const tick = { type: "object", required: ["n"], properties: { n: { type: "integer" } } };
 const document = {
@@ -49,5 +50,32 @@ describe("stream items and media $refs in schema.ts", () => {
       components: {},
     };
     expect(withItemSchemas(plain)).toBe(plain);
+  });
+});
+
+describe("a $ref into the middle of an itemSchema", () => {
+  it("is hoisted to a component like any schema keyword, so schema.ts never indexes an itemSchema", () => {
+    const at = "#/paths/~1a/get/responses/200/content/application~1jsonl/itemSchema";
+    const lines = (itemSchema: unknown) => ({
+      get: { responses: { "200": { description: "ok", content: { "application/jsonl": { itemSchema } } } } },
+    });
+    const doc = {
+      openapi: "3.2.0",
+      info: { title: "t", version: "1" },
+      paths: {
+        "/a": lines(tick),
+        "/b": lines({ $ref: at }),
+        "/c": lines({
+          properties: { nested: { contentMediaType: "application/json", contentSchema: tick } },
+        }),
+        "/d": lines({
+          $ref: "#/paths/~1c/get/responses/200/content/application~1jsonl/itemSchema/properties/nested/contentSchema",
+        }),
+      },
+    };
+    hoistDeepRefs(doc);
+    const text = squeezed(schemaTypes(doc, "t.json").text);
+    expect(text).not.toMatch(/\["itemSchema"\]|\["contentSchema"\]/);
+    expect(text.match(/"application\/jsonl": components\["schemas"\]\["[^"]+"\]/g)).toHaveLength(3);
   });
 });
