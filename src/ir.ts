@@ -102,6 +102,10 @@ export interface MediaIR {
   exampleNames: string[];
   /** A stream of events (media-kinds.ts): "events" as sent, "json" each event's parsed data. */
   stream?: "events" | "json";
+  /** The stream's items are typed by the media's OpenAPI 3.2 itemSchema (schema.ts types the media as one item). */
+  itemSchema?: true;
+  /** SSE events whose data the runtime parses as JSON, as their itemSchema declares (true: every event). */
+  jsonEvents?: true | string[];
   /** A file (image, PDF, octet stream ...): the client returns it as a Blob. */
   binary?: true;
 }

@@ -9,6 +9,7 @@ import { SpecError, pointerOf } from "../diagnostics.js";
 import { checkDocumentShape, LIMIT_KNOBS, type InputLimits } from "./limits.js";
 import { isLiteralData, pointsIntoLiteralData } from "./literal-data.js";
 import { redocly } from "./redocly.js";
+import { bundleTypes } from "./oas32-types.js";
 import { scanRefFiles, type RefRoots, type ScannedFile } from "./ref-files.js";
 import { REMOTE_FIX, REMOTE_REFUSED, bundleProblemToError } from "./ref-problems.js";
 
@@ -170,7 +171,7 @@ export async function bundleExternalRefs(
       fix: REMOTE_FIX,
     });
   }
-  const { bundle, createConfig } = redocly();
+  const { bundleDocument, createConfig } = redocly();
   const config = await createConfig({}, {});
   const resolver = guardedResolver(config.resolve, allowRemoteRefs, input.limits);
   resolver.scanned = await scanRefFiles({
@@ -183,7 +184,17 @@ export async function bundleExternalRefs(
   });
   let result;
   try {
-    result = await bundle({ ref: path.resolve(file), config, dereference: false, externalRefResolver: resolver });
+    // bundle() with the root resolved here, to hand Redocly the node types of the document's version (oas32-types.ts).
+    const root = await resolver.resolveDocument(null, path.resolve(file), true);
+    if (root instanceof Error) throw root;
+    const customTypes = bundleTypes(redocly(), root.parsed);
+    result = await bundleDocument({
+      document: root,
+      config: config.styleguide,
+      ...(customTypes ? { customTypes } : {}),
+      dereference: false,
+      externalRefResolver: resolver,
+    });
   } catch (error) {
     throw new SpecError({
       file,

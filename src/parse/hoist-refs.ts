@@ -25,6 +25,8 @@ const SCHEMA_KEYWORDS = new Set([
   "else",
   "unevaluatedItems",
   "unevaluatedProperties",
+  "contentSchema",
+  "itemSchema", // OpenAPI 3.2's Media Type Object
 ]);
 const SCHEMA_MAPS = new Set(["properties", "definitions", "$defs", "patternProperties", "dependentSchemas"]);
 const SCHEMA_LISTS = new Set(["allOf", "anyOf", "oneOf", "prefixItems"]);

@@ -3,6 +3,7 @@
 // image/webp, application/pdf) does not matter; a schema of format: binary marks a file too.
 import { deref, isNode, type Doc, type Node } from "./document.js";
 import { objectVariants } from "./schema-shapes.js";
+import { describesDataOnly, sseItems, type SseItems } from "./stream-items.js";
 
 const base = (contentType: string) => contentType.split(";")[0]!.trim().toLowerCase();
 
@@ -10,18 +11,31 @@ const base = (contentType: string) => contentType.split(";")[0]!.trim().toLowerC
 const JSON_LINES = /^application\/(x-)?(jsonl|ndjson|json-seq|jsonlines|x-jsonlines)$/;
 
 /**
- * How a success body streams: "events" yields server-sent events as sent ({ event, data, id }),
- * "json" the parsed JSON of each event (an SSE stream whose schema is an object, or JSON lines).
- * OpenAPI 3.2's itemSchema describes one item of either.
+ * How a success body streams: "events" yields server-sent events ({ event, data, id }, data as
+ * sent or, where an itemSchema declares it JSON, parsed: streamItems), "json" the parsed JSON of
+ * each event (an SSE stream whose schema is an object, or JSON lines).
  */
 export function streamKind(doc: Doc, contentType: string, media: Node): "events" | "json" | undefined {
   const type = base(contentType);
   if (JSON_LINES.test(type)) return "json";
   if (type !== "text/event-stream") return undefined;
-  if (media.itemSchema !== undefined) return "events";
+  if (media.itemSchema !== undefined) return describesDataOnly(doc, media.itemSchema) ? "json" : "events";
   const schema = deref(doc, media.schema);
   if (!schema || schema.type === "string") return "events";
   return "json";
+}
+
+/**
+ * The item type of a stream with an OpenAPI 3.2 itemSchema, as openapi-typescript is to type it
+ * (emit/schema/item-schemas.ts): a JSON line's value, or an event object (stream-items.ts).
+ * Undefined for a body that does not stream or has no itemSchema.
+ */
+export function streamItems(doc: Doc, contentType: string, media: Node): SseItems | undefined {
+  if (media.itemSchema === undefined) return undefined;
+  const kind = streamKind(doc, contentType, media);
+  if (kind === "json")
+    return isNode(media.itemSchema) ? { jsonEvents: undefined, schema: media.itemSchema, undecided: [] } : undefined;
+  return kind === "events" ? sseItems(doc, media.itemSchema) : undefined;
 }
 
 /** A file, not text: images, audio, video, fonts, archives, PDFs, octet streams, vendor binaries. */

@@ -6,7 +6,7 @@ import type { ErrorResponseIR, MediaIR, SuccessResponseIR } from "../ir.js";
 import { deref, derefOrFail, isNode, stringOf, type Doc, type Node } from "./document.js";
 import { detectEnvelope } from "./envelope.js";
 import { checkCategory, checkRecovery, errorCodes } from "./error-codes.js";
-import { isBinaryMedia, streamKind } from "./media-kinds.js";
+import { isBinaryMedia, streamItems, streamKind } from "./media-kinds.js";
 import { objectVariants } from "./schema-shapes.js";
 
 const REQUEST_ID_HEADERS = [
@@ -34,6 +34,7 @@ function mediaOf(doc: Doc, response: Node, pointer: string): { ir: MediaIR; sche
         {};
       const examples = isNode(media.examples) ? Object.keys(media.examples).sort() : [];
       const stream = streamKind(doc, contentType, media);
+      const items = streamItems(doc, contentType, media);
       const binary = !stream && isBinaryMedia(contentType, deref(doc, media.schema));
       return {
         ir: {
@@ -42,6 +43,8 @@ function mediaOf(doc: Doc, response: Node, pointer: string): { ir: MediaIR; sche
           hasSchema: media.schema !== undefined,
           exampleNames: examples,
           ...(stream ? { stream } : {}),
+          ...(items ? { itemSchema: true as const } : {}),
+          ...(items?.jsonEvents ? { jsonEvents: items.jsonEvents } : {}),
           ...(binary ? { binary: true as const } : {}),
         },
         schema: media.schema,

@@ -10,8 +10,7 @@ import { startStreamServer, type StreamServer } from "./stream-server.js";
 let rt: Runtime;
 beforeAll(async () => (rt = await loadRuntime()));
 /** send as a generated function for a streaming or file operation calls it: with the body reader. */
-const send = (ctx: unknown, op: object, input: object, call?: object) =>
-  rt.send(ctx, op, input, call, rt.specialBody);
+const send = (ctx: unknown, op: object, input: object, call?: object) => rt.send(ctx, op, input, call, rt.specialBody);
 const servers: StreamServer[] = [];
 afterEach(() => Promise.all(servers.splice(0).map((s) => s.close())));
 async function serve(handler: Parameters<typeof startStreamServer>[0]) {

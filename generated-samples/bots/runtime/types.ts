@@ -133,6 +133,8 @@ export interface OperationSpec {
   readonly security?: readonly (readonly string[])[];
   /** A success streams events (stream.ts): "events" yields SSE events as sent, "json" their parsed data. */
   readonly stream?: "events" | "json";
+  /** SSE events whose data is JSON per the spec's itemSchema, yielded parsed (true: every event). */
+  readonly jsonEvents?: true | readonly string[];
   /** A success may be a file: a non-text body comes back as a Blob. */
   readonly binary?: true;
 }

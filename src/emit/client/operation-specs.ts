@@ -101,6 +101,7 @@ function operationSpec(
     okField: op.successes.find((s) => s.okField)?.okField,
     // How a success body that is not one JSON document is read (runtime stream.ts, files.ts).
     stream: op.successes.flatMap((s) => s.media).find((m) => m.stream)?.stream,
+    jsonEvents: op.successes.flatMap((s) => s.media).find((m) => m.jsonEvents)?.jsonEvents,
     binary: op.successes.some((s) => s.media.some((m) => m.binary)) || undefined,
     config: runtimeOverrides(
       overrides.operations?.[op.name] ?? (op.operationId ? overrides.operations?.[op.operationId] : undefined),

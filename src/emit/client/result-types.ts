@@ -24,6 +24,8 @@ function bodyType(op: OperationIR, specKey: string, media: MediaIR[], success = 
   const response = `${operationType(op)}["responses"][${stringLiteral(specKey)}]`;
   const content = (m: MediaIR) => `${response}["content"][${stringLiteral(m.contentType)}]`;
   const parts = media.map((m) => {
+    // An itemSchema (OpenAPI 3.2) is typed in schema.ts as one item (emit/schema/item-schemas.ts).
+    if (success && m.itemSchema) return `rt.EventStream<${content(m)}>`;
     if (success && m.stream === "events") return "rt.EventStream<rt.SseEvent>";
     if (success && m.stream) return `rt.EventStream<${m.hasSchema ? content(m) : "unknown"}>`;
     if (success && m.binary) return "Blob";

@@ -6,6 +6,7 @@ import { SpecError, type SpecWarning } from "../../diagnostics.js";
 import { mayDuplicateDiscriminator, withoutDuplicateMembers } from "./discriminator-duplicates.js";
 import { mayHaveDiscriminators, noDiscriminators } from "./discriminator-presence.js";
 import { openapiTypescript } from "./openapi-typescript.js";
+import { withItemSchemas } from "./item-schemas.js";
 import { withNullableSafeWithRequired } from "./with-required.js";
 import { withRecursiveArraysAsInterfaces } from "./recursive-arrays.js";
 import { withRequestTwins } from "./request-defaults.js";
@@ -27,7 +28,8 @@ export interface SchemaTypes {
 /** `file` names the spec in the diagnostic for a schema openapi-typescript cannot type. */
 export function schemaTypes(document: Record<string, unknown>, file: string): SchemaTypes {
   // Request bodies get twins of the schemas they use, with defaulted properties optional (request-defaults.ts).
-  const { document: withTwins, twinOf } = withRequestTwins(withDeclaredDiscriminatorValues(document));
+  // Stream items (OpenAPI 3.2 itemSchema) are typed as the media's schema (item-schemas.ts).
+  const { document: withTwins, twinOf } = withRequestTwins(withDeclaredDiscriminatorValues(withItemSchemas(document)));
   // Spec text reaches schema.ts comments verbatim; see schema-comments.ts for what is cleaned and why.
   let schema = withInertCommentText(withTwins) as OpenAPI3;
   const warnings: SpecWarning[] = [];
