@@ -53,7 +53,7 @@ export const MODULE_VALUE_NAMES = [
   ],
   ...["durationms", "ratelimitstate", "createcontext", "send", "systemclock", "isfaultlineerror", "unwrap"],
   "iseventstream",
-  "specialbody",
+  ...["specialbody", "streambody", "filebody"],
 ];
 
 /** Words of a name: splits on non-alphanumerics and on lower-to-upper case changes. */

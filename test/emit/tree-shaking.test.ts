@@ -37,6 +37,17 @@ beforeAll(async () => {
   writeFileSync(path.join(dir, "spec", "bots.yaml"), unsecured);
   await generateInto(path.join(dir, "spec", "bots.yaml"), "unsecured");
   await generateInto("test/fixtures/good/openai-streams-and-files.yaml", "streaming");
+  const files = `openapi: 3.0.3
+info: { title: Files, version: "1" }
+paths:
+  /report:
+    get:
+      operationId: getReport
+      responses:
+        "200": { description: PDF, content: { application/pdf: { schema: { type: string, format: binary } } } }
+`;
+  writeFileSync(path.join(dir, "spec", "files.yaml"), files);
+  await generateInto(path.join(dir, "spec", "files.yaml"), "files");
   server = await startFaultServer();
 });
 afterAll(async () => {
@@ -86,7 +97,7 @@ export const result = getBot(createCore({ baseUrl: "https://bots.example" }), { 
     expect(unsecured).not.toContain("Basic ");
   });
 
-  it("ships the stream and file readers only with an operation that streams or returns files", async () => {
+  it("ships the stream reader only with an operation that streams, the file reader only with one that returns files", async () => {
     const getBot = await bundle(`import { createCore, getBot } from "./client/index.js";
 export const result = getBot(createCore({ baseUrl: "https://bots.example" }), { path: { botId: "b1" } });
 `);
@@ -94,9 +105,19 @@ export const result = getBot(createCore({ baseUrl: "https://bots.example" }), { 
 const core = createCore({ baseUrl: "https://api.example" });
 export const result = createChatCompletion(core, { body: { model: "m", messages: [], stream: true } });
 `);
-    for (const reader of ["[DONE]", "maxEventBytes", "No stream data"]) {
-      expect(chat).toContain(reader);
-      expect(getBot).not.toContain(reader);
+    const report = await bundle(`import { createCore, getReport } from "./files/index.js";
+export const result = getReport(createCore({ baseUrl: "https://files.example" }));
+`);
+    // stream.ts only with an operation that streams, files.ts only with one that returns files.
+    for (const streamCode of ["[DONE]", "maxEventBytes", "Stream event is not JSON"]) {
+      expect(chat).toContain(streamCode);
+      expect(getBot).not.toContain(streamCode);
+      expect(report).not.toContain(streamCode);
+    }
+    for (const fileCode of ["parseAs", "highWaterMark"]) {
+      expect(report).toContain(fileCode);
+      expect(getBot).not.toContain(fileCode);
+      expect(chat).not.toContain(fileCode);
     }
   });
 

@@ -16,7 +16,7 @@ export { createContext } from "./context.js";
 export { send } from "./send.js";
 export type { SendError } from "./failure.js";
 export { isEventStream } from "./stream.js";
-export { specialBody } from "./special-body.js";
+export { fileBody, specialBody, streamBody } from "./special-body.js";
 export { systemClock } from "./timers.js";
 export { FaultlineError, isFaultlineError, unwrap } from "./errors.js";
 

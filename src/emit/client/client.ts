@@ -32,8 +32,12 @@ function methodDocs(op: OperationIR): string {
 const successMedia = (op: OperationIR) => op.successes.flatMap((s) => s.media);
 /** A success that is a file: a call may ask for it as a byte stream (parseAs: "stream"). */
 const returnsFile = (op: OperationIR) => successMedia(op).some((m) => m.binary);
-/** Reads a success that streams or is a file: the runtime's reader, passed only where needed. */
-const needsSpecialBody = (op: OperationIR) => successMedia(op).some((m) => m.binary || m.stream);
+/** The runtime reader for successes that stream or are files, passed only where needed (special-body.ts). */
+function bodyReader(op: OperationIR): string {
+  const streams = successMedia(op).some((m) => m.stream);
+  if (!returnsFile(op)) return streams ? ", Runtime.streamBody" : "";
+  return streams ? ", Runtime.specialBody" : ", Runtime.fileBody";
+}
 
 const STREAM_CALL = `CallOptions & { parseAs: "stream" }`;
 /** Its call is required, and a required parameter cannot follow an optional one: so undefined. */
@@ -93,8 +97,7 @@ function operationFunction(op: OperationIR): string {
     overloads.length ? "Promise<unknown>" : result,
     " {",
   );
-  const reader = needsSpecialBody(op) ? ", Runtime.specialBody" : "";
-  const body = `  return Send(core, Spec.${op.name}, input, call${reader});\n}`;
+  const body = `  return Send(core, Spec.${op.name}, input, call${bodyReader(op)});\n}`;
   return `${jsDoc(methodDocs(op))}\n${[...overloads, implementation].join("\n")}\n${body}`;
 }
 
