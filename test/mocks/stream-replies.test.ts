@@ -43,11 +43,11 @@ async function mocked(spec: string, name: string) {
   writeFileSync(join(dir, name, "package.json"), '{ "type": "module" }');
   const mocks = await import(join(dir, name, "mocks.ts"));
   const index = await import(join(dir, name, "index.ts"));
-  return (operation: string) =>
+  return (operation: string, replies: object[] = [{ status: 200 }]) =>
     (
       index.createClient({
         baseUrl: "https://api.example",
-        fetch: mocks.mockFetch({ [operation]: [{ status: 200 }] }),
+        fetch: mocks.mockFetch({ [operation]: replies }),
       }) as Client
     )[operation]!;
 }
@@ -69,6 +69,19 @@ it("3.2 itemSchema: an SSE event object with its JSON data parsed; a JSON line o
   expect(lines.error).toBeUndefined();
   expect(lines.seen).toHaveLength(1);
   expect(typeof lines.seen[0]).toBe("object");
+});
+
+it("a scripted text body is the stream as sent: a mid-stream error ends it, classified", async () => {
+  const operation = await mocked(join(ROOT, "test/fixtures/good/anthropic-messages-stream-3.2.yaml"), "scripted");
+  const body =
+    'event: ping\ndata: {"type":"ping"}\n\n' +
+    'event: error\ndata: {"type":"error","error":{"type":"overloaded_error","message":"Overloaded"}}\n\n';
+  const message = await operation("createMessage", [{ status: 200, body }])({
+    body: { model: "m", max_tokens: 1, messages: [] },
+  });
+  const events = await collect(message.data);
+  expect(events.seen).toEqual([{ event: "ping", data: { type: "ping" } }]);
+  expect(events.error).toMatchObject({ code: "overloaded_error", category: "retryable", statusKey: "stream" });
 });
 
 it("an SSE object schema: one event whose data is a sample of the schema", async () => {
