@@ -53,6 +53,9 @@ const bad: [string, object][] = [
   ["timeoutMs", { timeoutMs: "1000" }],
   ["maxErrorBodyBytes", { maxErrorBodyBytes: NaN }],
   ["maxBodyBytes", { maxBodyBytes: -5 }],
+  ["streamIdleTimeoutMs", { streamIdleTimeoutMs: NaN }],
+  ["streamIdleTimeoutMs", { streamIdleTimeoutMs: -1 }],
+  ["maxEventBytes", { maxEventBytes: 0 }],
   ["retry.maxRetries", { retry: { maxRetries: Infinity } }],
   ["retry.maxRetries", { retry: { maxRetries: 1.5 } }],
   ["retry.maxRetries", { retry: { maxRetries: -1 } }],
@@ -73,6 +76,7 @@ const good: object[] = [
     timeoutMs: Infinity,
     maxBodyBytes: Infinity,
     maxErrorBodyBytes: 0,
+    streamIdleTimeoutMs: Infinity,
     retry: { maxElapsedMs: Infinity, maxDelayMs: Infinity, jitter: "equal" },
   },
   { retry: { maxRetries: 10, jitter: 1 } },
@@ -87,8 +91,8 @@ describe("numeric options", () => {
     },
   );
 
-  // The body caps are client options only.
-  const perCall = bad.filter(([n]) => !/BodyBytes/.test(n));
+  // The body and event caps are client options only.
+  const perCall = bad.filter(([n]) => !/Bytes$/.test(n));
   it.each(perCall.map(([n, o]) => [n, label(o), o] as const))(
     "%s: %s is refused per call (the promise rejects, nothing is sent)",
     async (_n, _l, callOptions) => {

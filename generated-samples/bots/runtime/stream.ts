@@ -4,7 +4,7 @@
 import { isObj } from "./envelope.js";
 import { transport } from "./failure.js";
 import { normalizeHttpError } from "./normalize.js";
-import { readWithin, TIMED_OUT } from "./timers.js";
+import { DEFAULT_IDLE_MS, readWithin, TIMED_OUT } from "./timers.js";
 import type { Context } from "./options.js";
 import type {
   AbortedError,
@@ -50,7 +50,7 @@ export async function eventStream(
   const end = (e: StreamError) => void (error = e);
   const fail = (kind: "network" | "timeout" | "aborted", message: string) =>
     end(transport(kind, message, op, attempts) as StreamError);
-  const idleMs = call.streamIdleTimeoutMs ?? ctx.options.streamIdleTimeoutMs;
+  const idleMs = call.streamIdleTimeoutMs ?? ctx.options.streamIdleTimeoutMs ?? DEFAULT_IDLE_MS;
   const maxEvent = ctx.options.maxEventBytes ?? 2 ** 20;
   const oversized = () => fail("network", `Stream event over maxEventBytes (${maxEvent})`);
   const sse = /event-stream/i.test(res.headers.get("content-type") ?? "");

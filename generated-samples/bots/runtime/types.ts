@@ -211,7 +211,7 @@ export interface ClientOptions<S = Record<string, "bearer" | "basic" | "apiKey">
   maxErrorBodyBytes?: number;
   /** Most of a success body read (default 32 MiB); a longer one fails the attempt (kind "network"). */
   maxBodyBytes?: number;
-  /** Longest wait between two chunks of a streamed body; past it the stream ends with a timeout. */
+  /** Longest wait between two chunks of a streamed body (default 5 minutes); past it the stream ends with a timeout. */
   streamIdleTimeoutMs?: number;
   /** Largest single stream event (default 1 MiB); a longer one ends the stream with an error. */
   maxEventBytes?: number;

@@ -2,7 +2,7 @@
 // Files both ways: the body types an upload takes, and a binary response read into a Blob, or
 // handed over as a byte stream when the call asks for one (parseAs: "stream").
 import { transport } from "./failure.js";
-import { readWithin, TIMED_OUT } from "./timers.js";
+import { DEFAULT_IDLE_MS, readWithin, TIMED_OUT } from "./timers.js";
 import type { Context } from "./options.js";
 import type { StreamError } from "./stream.js";
 import type { CallOptions, OperationSpec } from "./types.js";
@@ -52,7 +52,7 @@ export function byteStream(
 ): ReadableStream<Uint8Array> {
   const reader = res.body?.getReader();
   const { signal } = call;
-  const idleMs = call.streamIdleTimeoutMs ?? ctx.options.streamIdleTimeoutMs;
+  const idleMs = call.streamIdleTimeoutMs ?? ctx.options.streamIdleTimeoutMs ?? DEFAULT_IDLE_MS;
   const close = () => {
     signal?.removeEventListener("abort", close);
     void reader?.cancel().catch(() => {});

@@ -14,6 +14,8 @@ const clientRules: Rules = {
   timeoutMs: above0,
   maxBodyBytes: atLeast0,
   maxErrorBodyBytes: atLeast0,
+  streamIdleTimeoutMs: above0,
+  maxEventBytes: above0,
 };
 const retryRules: Rules = {
   maxRetries: [(n) => Number.isSafeInteger(n), "a whole number >= 0"], // arrows: no global read at load

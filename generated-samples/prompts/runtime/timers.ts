@@ -40,6 +40,9 @@ export function armAttempt(limitMs: number, caller: AbortSignal | undefined) {
   };
 }
 
+/** The idle timeout between a stream's chunks when none is set: undici's own bodyTimeout. */
+export const DEFAULT_IDLE_MS = 300_000;
+
 /** The next chunk, or TIMED_OUT when none came within ms (the idle timeout between chunks). */
 export function readWithin(
   reader: ReadableStreamDefaultReader<Uint8Array> | undefined,
