@@ -109,7 +109,7 @@ export const result = createChatCompletion(core, { body: { model: "m", messages:
 export const result = getReport(createCore({ baseUrl: "https://files.example" }));
 `);
     // stream.ts only with an operation that streams, files.ts only with one that returns files.
-    for (const streamCode of ["[DONE]", "maxEventBytes", "Stream event is not JSON"]) {
+    for (const streamCode of ["[DONE]", "Stream event over", "Stream event is not JSON"]) {
       expect(chat).toContain(streamCode);
       expect(getBot).not.toContain(streamCode);
       expect(report).not.toContain(streamCode);
