@@ -81,6 +81,23 @@ describe("events in order", () => {
     expect(await collect(r.data)).toEqual([{ event: "a", data: "one" }, { data: "two" }, { data: "three" }]);
   });
 
+  it('an event with empty data is not dispatched, and error: null, false or "" in an event is no error', async () => {
+    const s = await serve(async (_req, res) => {
+      const send = sse(res);
+      await send("data:\n\ndata: \n\n");
+      await send('data: {"i":1,"error":null}\n\ndata: {"i":2,"error":false}\n\ndata: {"i":3,"error":""}\n\n');
+      await send("data: [DONE]\n\n");
+      res.end();
+    });
+    const r = await send(client(s), op("json"), { body: {} });
+    expect(await collect(r.data)).toEqual([
+      { i: 1, error: null },
+      { i: 2, error: false },
+      { i: 3, error: "" },
+    ]);
+    expect(r.data.error).toBeUndefined();
+  });
+
   it("JSON lines yield each line's value, the last line without a newline too", async () => {
     const s = await serve((_req, res) => {
       res.writeHead(200, { "content-type": "application/x-ndjson" });

@@ -4,6 +4,7 @@
 import { isObj } from "./envelope.js";
 import { transport } from "./failure.js";
 import { normalizeHttpError } from "./normalize.js";
+import { splitLines } from "./read-body.js";
 import { DEFAULT_IDLE_MS, readWithin, TIMED_OUT } from "./timers.js";
 import type { Context } from "./options.js";
 import type {
@@ -108,13 +109,11 @@ export async function eventStream(
           }
           const { event, data, id } = fields;
           fields = {};
-          if (data === undefined) continue;
+          if (!data) continue; // an event with empty data is not dispatched (the SSE standard)
           if (data.trim() === "[DONE]") return;
           const json = parseJson(data);
-          // Anthropic: event: error; OpenAI: a data line { error: { message, type, code } }.
-          if (event === "error" || (isObj(json) && (json.type === "error" || json.error != null))) {
+          if (isErrorEvent(event, json))
             return midStream(json === undefined ? { message: data } : json);
-          }
           // JSON, but for SSE events yielded whole with data that no itemSchema declares JSON by event name.
           const whole = op.stream === "events" && sse;
           const isJson =
@@ -166,21 +165,15 @@ export async function eventStream(
 }
 
 /**
- * The complete lines at the start of buffer, and what is left. A line ends at CRLF, LF or a
- * lone CR, as SSE allows; a CR last in an unfinished buffer waits, as the next chunk may begin
- * with its LF.
+ * Anthropic's `event: error`, or a data line holding an error (OpenAI: { error: { message, type,
+ * code } }); `error: false`, null or "" in an event is none.
  */
-export function splitLines(buffer: string, final: boolean): [lines: string[], rest: string] {
-  const lines: string[] = [];
-  const eol = /\r\n|\r|\n/g;
-  let start = 0;
-  for (let m = eol.exec(buffer); m; m = eol.exec(buffer)) {
-    if (!final && m[0] === "\r" && m.index === buffer.length - 1) break;
-    lines.push(buffer.slice(start, m.index));
-    start = eol.lastIndex;
-  }
-  return [lines, buffer.slice(start)];
-}
+const isErrorEvent = (event: string | undefined, json: unknown) =>
+  event === "error" ||
+  (isObj(json) &&
+    (json.type === "error" ||
+      isObj(json.error) ||
+      (typeof json.error === "string" && json.error !== "")));
 
 function parseJson(text: string): unknown {
   try {
