@@ -5,21 +5,14 @@ import type { IncomingMessage } from "node:http";
 import { Readable } from "node:stream";
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
-import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { loadRuntime, type Runtime } from "./render.js";
-import { startStreamServer, type StreamServer } from "./stream-server.js";
+import { sendReadingBodies, serverPerTest, type StreamServer } from "./stream-server.js";
 
 let rt: Runtime;
 beforeAll(async () => (rt = await loadRuntime()));
-/** send as a generated function for a streaming or file operation calls it: with the body reader. */
-const send = (ctx: unknown, op: object, input: object, call?: object) => rt.send(ctx, op, input, call, rt.specialBody);
-const servers: StreamServer[] = [];
-afterEach(() => Promise.all(servers.splice(0).map((s) => s.close())));
-async function serve(handler: Parameters<typeof startStreamServer>[0]) {
-  const s = await startStreamServer(handler);
-  servers.push(s);
-  return s;
-}
+const send = sendReadingBodies(() => rt);
+const serve = serverPerTest();
 const client = (s: StreamServer, options: object = {}) =>
   rt.createContext({ baseUrl: s.url, retry: { maxRetries: 0 }, ...options }, { codes: {} });
 const sha = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest("hex");

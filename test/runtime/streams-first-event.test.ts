@@ -1,20 +1,14 @@
 // A stream that fails before its first event delivered nothing yet, so the call may still be
 // retried as an error response would be, under the same rules (retry budget, and a POST replayed
 // only when that is safe). Once an event was delivered, nothing is retried.
-import { afterEach, beforeAll, expect, it } from "vitest";
+import { beforeAll, expect, it } from "vitest";
 import { loadRuntime, type Runtime } from "./render.js";
-import { sse, startStreamServer, type StreamServer } from "./stream-server.js";
+import { sendReadingBodies, serverPerTest, sse, type StreamServer } from "./stream-server.js";
 
 let rt: Runtime;
 beforeAll(async () => (rt = await loadRuntime()));
-const servers: StreamServer[] = [];
-afterEach(() => Promise.all(servers.splice(0).map((s) => s.close())));
-async function serve(handler: Parameters<typeof startStreamServer>[0]) {
-  const s = await startStreamServer(handler);
-  servers.push(s);
-  return s;
-}
-const send = (ctx: unknown, op: object, input: object, call?: object) => rt.send(ctx, op, input, call, rt.specialBody);
+const serve = serverPerTest();
+const send = sendReadingBodies(() => rt);
 const op = (idempotent: boolean) => ({
   id: "streamMessages",
   method: idempotent ? "GET" : "POST",
@@ -37,13 +31,14 @@ const OVERLOADED =
   'event: error\ndata: {"type":"error","error":{"type":"overloaded_error","message":"Overloaded"}}\n\n';
 
 /** Fails the first `failures` requests with `first` as their first event, then streams two events. */
-function flaky(failures: number, first: string) {
-  return serve(async (_req, res) => {
+async function flaky(failures: number, first: string) {
+  const server: StreamServer = await serve(async (_req, res) => {
     const send = sse(res);
-    if (servers[0]!.requests <= failures) await send(first);
+    if (server.requests <= failures) await send(first);
     else for (const i of [1, 2]) await send(`data: {"i":${i}}\n\n`);
     res.end();
   });
+  return server;
 }
 
 it("an error event before any event is retried on an idempotent operation: the events come from the retry", async () => {

@@ -3,21 +3,14 @@
 // error the client returns elsewhere (and is never retried), and leaving early closes the socket.
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
-import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { loadRuntime, type Runtime } from "./render.js";
-import { sse, startStreamServer, type StreamServer } from "./stream-server.js";
+import { sendReadingBodies, serverPerTest, sse, type StreamServer } from "./stream-server.js";
 
 let rt: Runtime;
 beforeAll(async () => (rt = await loadRuntime()));
-/** send as a generated function for a streaming or file operation calls it: with the body reader. */
-const send = (ctx: unknown, op: object, input: object, call?: object) => rt.send(ctx, op, input, call, rt.specialBody);
-const servers: StreamServer[] = [];
-afterEach(() => Promise.all(servers.splice(0).map((s) => s.close())));
-async function serve(handler: Parameters<typeof startStreamServer>[0]) {
-  const s = await startStreamServer(handler);
-  servers.push(s);
-  return s;
-}
+const send = sendReadingBodies(() => rt);
+const serve = serverPerTest();
 
 const op = (stream: "events" | "json") => ({
   id: "createCompletion",
