@@ -13,27 +13,7 @@ import { startStreamServer } from "../runtime/stream-server.js";
 const root = mkdtempSync(path.join(tmpdir(), "faultline-file-overloads-"));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
-const SPEC = `openapi: 3.0.3
-info: { title: Files, version: "1" }
-paths:
-  /report:
-    get:
-      operationId: getReport
-      responses:
-        "200": { description: PDF, content: { application/pdf: { schema: { type: string, format: binary } } } }
-        "404": { description: none, content: { application/json: { schema: { type: object } } } }
-  /files/{id}:
-    get:
-      operationId: getFile
-      parameters: [{ name: id, in: path, required: true, schema: { type: string } }]
-      responses:
-        "200": { description: bytes, content: { application/octet-stream: {} } }
-  /files:
-    get:
-      operationId: listFiles
-      responses:
-        "200": { description: names, content: { application/json: { schema: { type: array, items: { type: string } } } } }
-`;
+const SPEC = path.resolve(import.meta.dirname, "../fixtures/good/file-responses.yaml");
 
 const usage = `import { createClient, createCore, getFile, getReport } from "./files/index.js";
 
@@ -72,8 +52,7 @@ export function wrong(baseUrl: string) {
 `;
 
 it("file operations type-check with and without parseAs: stream, input optional or required, and run", async () => {
-  writeFileSync(path.join(root, "files.yaml"), SPEC);
-  await generateInto(path.join(root, "files.yaml"), path.join(root, "src", "files"));
+  await generateInto(SPEC, path.join(root, "src", "files"));
   writeFileSync(path.join(root, "src", "usage.ts"), usage);
   expect(await compileAll(root)).toBe("");
   const run = await import(pathToFileURL(path.join(root, "dist", "usage.js")).href);

@@ -37,17 +37,7 @@ beforeAll(async () => {
   writeFileSync(path.join(dir, "spec", "bots.yaml"), unsecured);
   await generateInto(path.join(dir, "spec", "bots.yaml"), "unsecured");
   await generateInto("test/fixtures/good/openai-streams-and-files.yaml", "streaming");
-  const files = `openapi: 3.0.3
-info: { title: Files, version: "1" }
-paths:
-  /report:
-    get:
-      operationId: getReport
-      responses:
-        "200": { description: PDF, content: { application/pdf: { schema: { type: string, format: binary } } } }
-`;
-  writeFileSync(path.join(dir, "spec", "files.yaml"), files);
-  await generateInto(path.join(dir, "spec", "files.yaml"), "files");
+  await generateInto("test/fixtures/good/file-responses.yaml", "files");
   server = await startFaultServer();
 });
 afterAll(async () => {
