@@ -6,6 +6,7 @@ import { deref, isNode, type Doc, type Node } from "../../parse/document.js";
 import { decodePointerToken, pointerToken } from "../../pointer.js";
 import { sampleValue } from "./sample-value.js";
 import { streamBody } from "./stream-sample.js";
+import { streamKind } from "../../parse/media-kinds.js";
 
 export interface ErrorReplyData {
   status: number;
@@ -65,14 +66,18 @@ function mediaSamples(doc: Doc, response: Node | undefined): MediaSample[] {
       if ("example" in media) all.unshift(media.example);
       // A spec is untrusted: a huge example would be copied into mocks.ts once per code.
       const examples = all.filter((e) => (JSON.stringify(e) ?? "").length <= MAX_EXAMPLE_CHARS);
-      const streamed = (examples.length > 0 ? examples : [undefined]).map((e) =>
-        streamBody(doc, contentType, media, e),
-      );
-      const bodies = examples.length > 0 ? examples : [sampleValue(doc, media.schema)];
+      const fromExamples = examples.length > 0;
+      const stream = streamKind(doc, contentType, media);
+      if (stream) {
+        const framed = (fromExamples ? examples : [undefined]).map((e) =>
+          streamBody(doc, contentType, media, stream, e),
+        );
+        return { contentType, json, bodies: framed, fromExamples };
+      }
+      const bodies = fromExamples ? examples : [sampleValue(doc, media.schema)];
       const asText = (b: unknown) =>
         typeof b === "string" ? b : b === null || b === undefined ? "" : JSON.stringify(b);
-      const texts = streamed.every((b) => b !== undefined) ? streamed : bodies.map(asText);
-      return { contentType, json, bodies: json ? bodies : texts, fromExamples: examples.length > 0 };
+      return { contentType, json, bodies: json ? bodies : bodies.map(asText), fromExamples };
     });
 }
 

@@ -3,7 +3,7 @@
 // (the 3.2 itemSchema's item, else the media's schema). Unframed, the client's SSE reader would
 // find no event in the sample at all.
 import { deref, type Doc, type Node } from "../../parse/document.js";
-import { streamItems, streamKind } from "../../parse/media-kinds.js";
+import { streamItems } from "../../parse/media-kinds.js";
 import { sampleValue } from "./sample-value.js";
 
 const text = (value: unknown) => (typeof value === "string" ? value : (JSON.stringify(value) ?? ""));
@@ -18,12 +18,16 @@ function sseEvent(event: unknown, data: unknown): string {
 }
 
 /**
- * The streamed body for a sample of one item, or undefined when the media does not stream. An
- * example that is already text is taken as the stream as sent.
+ * The streamed body for a sample of one item of a media that streams (`kind`: media-kinds.ts
+ * streamKind). An example that is already text is taken as the stream as sent.
  */
-export function streamBody(doc: Doc, contentType: string, media: Node, example?: unknown): string | undefined {
-  const kind = streamKind(doc, contentType, media);
-  if (!kind) return undefined;
+export function streamBody(
+  doc: Doc,
+  contentType: string,
+  media: Node,
+  kind: "events" | "json",
+  example?: unknown,
+): string {
   if (typeof example === "string") return example;
   const items = streamItems(doc, contentType, media);
   const item = example ?? sampleValue(doc, items?.schema ?? deref(doc, media.schema));
